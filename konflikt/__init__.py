@@ -1,0 +1,1 @@
+"""The `konflikt` command line."""

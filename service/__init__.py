@@ -1,0 +1,1 @@
+"""The flag service: FastAPI app, storage, auth and the advisors' pages."""

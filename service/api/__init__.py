@@ -1,0 +1,1 @@
+"""The HTTP API of contract section 4: routers, dependencies, request and response models."""

@@ -1,0 +1,167 @@
+"""Shared dependencies as typed aliases, so a route's signature reads as a declaration of what it needs."""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterator
+from datetime import datetime
+from typing import Annotated, Any
+
+from fastapi import Depends, HTTPException, Request, status
+from fastapi.security import HTTPAuthorizationCredentials, HTTPBearer
+from sqlalchemy.orm import Session
+
+from service.audit import record_audit
+from service.champion import ChampionHolder, NoChampionError
+from service.keys import AuthenticationError, Caller, Role, authenticate
+from service.metrics import ServiceMetrics
+from service.settings import Settings
+from signals.model import Annotator
+from signals.schema import COPENHAGEN
+
+_bearer = HTTPBearer(
+    auto_error=False,
+    scheme_name="API key",
+    description="`Authorization: Bearer <key>`; keys are made with `konflikt keys create`.",
+)
+
+
+def get_settings_dep(request: Request) -> Settings:
+    settings: Settings = request.app.state.settings
+    return settings
+
+
+def get_metrics(request: Request) -> ServiceMetrics:
+    metrics: ServiceMetrics = request.app.state.metrics
+    return metrics
+
+
+def get_session(request: Request) -> Iterator[Session]:
+    """One session per request. Routes commit what they write; anything uncommitted is rolled back."""
+    with request.app.state.session_factory() as session:
+        yield session
+
+
+SettingsDep = Annotated[Settings, Depends(get_settings_dep)]
+MetricsDep = Annotated[ServiceMetrics, Depends(get_metrics)]
+SessionDep = Annotated[Session, Depends(get_session)]
+
+
+def get_caller(
+    request: Request,
+    session: SessionDep,
+    credentials: Annotated[HTTPAuthorizationCredentials | None, Depends(_bearer)],
+) -> Caller:
+    """The authenticated caller; 401 without a valid, unrevoked key."""
+    if credentials is None:
+        raise HTTPException(
+            status.HTTP_401_UNAUTHORIZED,
+            "missing API key: send `Authorization: Bearer <key>`",
+            headers={"WWW-Authenticate": "Bearer"},
+        )
+    try:
+        caller = authenticate(session, credentials.credentials)
+    except AuthenticationError as exc:
+        raise HTTPException(
+            status.HTTP_401_UNAUTHORIZED, str(exc), headers={"WWW-Authenticate": "Bearer"}
+        ) from None
+    request.state.caller = caller  # for the request log line
+    return caller
+
+
+CallerDep = Annotated[Caller, Depends(get_caller)]
+
+
+def require_role(*roles: Role) -> Callable[..., Caller]:
+    """A dependency admitting only `roles`; a refusal is audited (in its own transaction) and is a 403."""
+
+    def dependency(request: Request, caller: CallerDep, session: SessionDep) -> Caller:
+        if caller.role in roles:
+            return caller
+        complaint_id = request.path_params.get("complaint_id")
+        record_audit(
+            session,
+            caller,
+            action="denied",
+            method=request.method,
+            path=request.url.path,
+            status=status.HTTP_403_FORBIDDEN,
+            complaint_ids=[complaint_id] if complaint_id else (),
+        )
+        session.commit()
+        raise HTTPException(
+            status.HTTP_403_FORBIDDEN,
+            f"a {caller.role} key may not do this; it needs the role {' or '.join(roles)}",
+        )
+
+    return dependency
+
+
+AdvisorDep = Annotated[Caller, Depends(require_role("advisor"))]
+ReaderDep = Annotated[Caller, Depends(require_role("advisor", "analyst", "forvaltning"))]
+
+
+def get_champion(request: Request) -> Annotator:
+    """The loaded champion model; 503 with the reason when there is none."""
+    holder: ChampionHolder = request.app.state.champion
+    try:
+        return holder.require()
+    except NoChampionError as exc:
+        raise HTTPException(status.HTTP_503_SERVICE_UNAVAILABLE, str(exc)) from None
+
+
+ChampionDep = Annotated[Annotator, Depends(get_champion)]
+
+
+def as_utc(moment: datetime | None) -> datetime | None:
+    """A query-string time; without an offset it is Copenhagen time, as in the input files."""
+    if moment is None:
+        return None
+    return moment.replace(tzinfo=COPENHAGEN) if moment.tzinfo is None else moment
+
+
+def audit_here(
+    request: Request,
+    session: Session,
+    caller: Caller,
+    *,
+    action: str,
+    status_code: int,
+    complaint_ids: list[str] | tuple[str, ...] = (),
+    item_count: int | None = None,
+) -> None:
+    """Add the audit entry for this request to the request's transaction."""
+    record_audit(
+        session,
+        caller,
+        action=action,
+        method=request.method,
+        path=request.url.path,
+        status=status_code,
+        complaint_ids=complaint_ids,
+        item_count=item_count,
+    )
+
+
+# Error responses declared in the OpenAPI schema, shared by the routers.
+ERROR_DESCRIPTIONS: dict[int, str] = {
+    400: "The body is not valid JSON.",
+    401: "Missing, unknown or revoked API key.",
+    403: "The key's role may not do this.",
+    404: "No such complaint in the caller's scope.",
+    409: "The complaint id is taken, or a concurrent write conflicted.",
+    413: "The body or the number of items is over the limit.",
+    422: "A value is invalid; the message names its field.",
+    503: "No model is loaded, or the database is unavailable.",
+}
+
+
+def error_responses(*codes: int) -> dict[int | str, dict[str, Any]]:
+    from service.api.schemas import ErrorBody, ValidationErrorBody
+
+    return {
+        code: {
+            "description": ERROR_DESCRIPTIONS[code],
+            "model": ValidationErrorBody if code == 422 else ErrorBody,
+        }
+        for code in codes
+    }

@@ -1,0 +1,1 @@
+"""The pages' routers: sign-in, the triage queue, the case page, insights."""

@@ -1,0 +1,1 @@
+"""What is read from a complaint: schema, loading, anonymisation, features."""

@@ -1,0 +1,119 @@
+"""Danish street addresses and postcodes with towns, for `signals.pii_patterns`.
+
+An address is a street name, a house number, maybe a floor and a postcode with its town
+("Nørrebrogade 12, 3. tv., 2200 København N"); a postcode with a Copenhagen town stands alone
+too ("2200 København N"). Searched only in the regions around digits that `find_numbers` passes in.
+"""
+
+from __future__ import annotations
+
+import re
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from signals.pii_patterns import Candidate, Region
+
+
+def _words(text: str) -> list[str]:
+    """The whitespace-separated words of a hand-written list."""
+    return text.split()
+
+
+STREET_ENDING_WORDS = _words(
+    "gade gaden vej vejen allé alle stræde strædet plads pladsen boulevard torv torvet vænge vænget park parken "
+    "have haven høj højen bakke bakken vang vangen toft toften sti stien gyde kaj kanal bro broen brygge "
+    "landevej hegn lund lunden enge engen mark marken skov strand passage passagen banen dam dammen holm"
+)
+STREET_ENDINGS = "|".join(STREET_ENDING_WORDS)
+STREET_WORD = r"[A-ZÆØÅ][\wæøåéü'-]*"
+# Words that may stand before a street's own name ("Gammel Kongevej", "Ndr. Frihavnsgade").
+STREET_PREFIX = (
+    r"(?:Gammel|Gl\.|Nordre|Ndr\.|Søndre|Sdr\.|Østre|Ø\.|Vestre|V\.|Store|St\.|Lille|Ny|Nye|Sankt|Skt\.|Ved|Kongens"
+    r"|Dronning|Kong|Prins|Prinsesse|Valby|Amager|Frederiksberg|Nørre|Sønder|Øster|Vester|Nørrebro|Vesterbro|H\.\s?C\.)"
+)
+# A street name ends in a street word: joined ("Nørrebrogade") or on its own ("Peter Bangs Vej").
+STANDALONE_STREET_WORDS = _words(
+    "Allé Alle Vej Gade Boulevard Torv Plads Kanal Landevej Langgade Stræde Have Park Bro Brygge Vænge"
+)
+STANDALONE_STREET_WORD = "(?:" + "|".join(STANDALONE_STREET_WORDS) + ")"
+STREET = (
+    r"(?:(?:"
+    + STREET_PREFIX
+    + r"\s)?(?:"
+    + STREET_WORD
+    + r"s\s)?"
+    + STREET_WORD
+    + r"(?:"
+    + STREET_ENDINGS
+    + r")"
+    r"|(?:"
+    + STREET_PREFIX
+    + r"\s|"
+    + STREET_WORD
+    + r"\s(?="
+    + STREET_WORD
+    + r"s\s))?"
+    + STREET_WORD
+    + r"\s"
+    + STANDALONE_STREET_WORD
+    + r")"
+)
+HOUSE_NUMBER = r"\s\d{1,4}(?:\s?[A-Za-z])?\b"
+FLOOR = (
+    r"(?:,?\s*(?:st\b\.?|stuen\b|kld\b\.?|kælder\b|\d{1,2}(?:\.|\b)(?:\s?sal\b)?)"
+    r"(?:,?\s*(?:tv|th|mf|t\.v|t\.h)\b\.?|\s\d{1,4}\b(?!\s[A-ZÆØÅ]))?"
+    r"|,?\s*(?:tv|th|mf)\b\.?)"
+)
+TOWN = r"[A-ZÆØÅ][\wæøå]+(?:\s(?:[A-ZÆØÅ][\wæøå]+))?(?:\s(?:K|V|N|S|Ø|C|NV|SV|NØ)\b\.?)?"
+POSTCODE_TOWN = r"(?:DK-?)?[1-9]\d{3}\s(?:Kbh\.?\s(?:K|V|N|S|Ø|NV|SV)\b\.?|" + TOWN + r")"
+ADDRESS = re.compile(
+    r"(?<![\w.])(?:"
+    + STREET
+    + r")"
+    + HOUSE_NUMBER
+    + r"(?:"
+    + FLOOR
+    + r")?"
+    + r"(?:,?\s*"
+    + POSTCODE_TOWN
+    + r")?"
+)
+# Before running ADDRESS on a region: a house number (up to four digits after a letter and one
+# space) whose street word ends right before it. ADDRESS itself starts at a capital letter.
+HOUSE_NUMBER_START = re.compile(r"\d(?<=[^\W\d_]\s\d)\d{0,3}(?!\d)")
+STREET_END_WORDS = tuple(STREET_ENDING_WORDS + STANDALONE_STREET_WORDS)
+CAPITAL_START = re.compile(r"[A-ZÆØÅ](?<![\w.].)")
+# Before running STANDALONE_TOWN: a postcode and a capital.
+POSTCODE_THEN_CAPITAL = re.compile(r"\d{4}\s[A-ZÆØÅ]")
+STANDALONE_TOWN = re.compile(
+    r"(?<![\w.,-])(?:DK-?)?[1-9]\d{3}\s(?:København|Kbh\.?|Copenhagen|Frederiksberg|Valby|Vanløse|Brønshøj|"
+    r"Hellerup|Søborg|Hvidovre|Rødovre|Kastrup|Glostrup|Herlev|Ballerup|Albertslund|Ishøj|Brøndby|Dragør|Gentofte|"
+    r"Charlottenlund|Lyngby|Kongens Lyngby|Bagsværd|Nordhavn)(?:\s(?:K|V|N|S|Ø|C|NV|SV)\b\.?)?"
+)
+
+
+def _has_house_number(text: str, region: Region) -> bool:
+    for m in HOUSE_NUMBER_START.finditer(text, region.start, region.end):
+        space = m.start() - 1
+        if text[max(0, space - 12) : space].endswith(STREET_END_WORDS):
+            return True
+    return False
+
+
+def find_addresses(text: str, region: Region, out: list[Candidate]) -> None:
+    """Append the region's addresses to `out`."""
+    if _has_house_number(text, region):
+        # ADDRESS.finditer over the region, tried only where an address can start
+        resume = region.start
+        for capital in CAPITAL_START.finditer(text, region.start, region.end):
+            if capital.start() < resume:
+                continue
+            m = ADDRESS.match(text, capital.start(), region.end)
+            if m:
+                out.append(("ADRESSE", m.start(), m.end()))
+                resume = m.end()
+    if region.digits >= 4 and POSTCODE_THEN_CAPITAL.search(text, region.start, region.end):
+        out.extend(
+            ("ADRESSE", m.start(), m.end())
+            for m in STANDALONE_TOWN.finditer(text, region.number_start, region.end)
+        )

@@ -1,0 +1,241 @@
+"""Normalisation of complaint text: Unicode, punctuation, whitespace, and safe word repair.
+
+Every step is a regular-expression substitution, run either plainly (the fast path used for
+features) or with an offset map back to the original text (for highlighting cue phrases). Both
+modes run the same patterns, so they produce the same text.
+
+Steps: NFC; NFKC only where safe (ligatures, full-width ASCII, the ellipsis); quotes, dashes
+and odd spaces unified; control, zero-width and bidi characters removed; whitespace collapsed
+(a run containing a line break becomes one line break); adjacent placeholders separated
+("[NAVN][CPR]" -> "[NAVN] [CPR]"); and, for Danish texts only, repair of words written without
+æøå or damaged by OCR (`signals.repair`).
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from collections.abc import Callable
+from dataclasses import dataclass
+
+from signals.language import WORD_RE, language_of_words
+from signals.repair import plan_repairs, repair_edits
+
+Replacement = str | Callable[[re.Match[str]], str]
+
+_COMBINING = "\u0300-\u036f\u1ab0-\u1aff\u1dc0-\u1dff\u20d0-\u20ff\ufe20-\ufe2f"
+_CLUSTER_RE = re.compile(rf"(?s).[{_COMBINING}]*")
+_NFKC_SAFE = "\ufb00-\ufb06\uff01-\uff5e\u2024\u2025\u2026"  # ligatures, full-width ASCII, "…"
+_CHAR_MAP: dict[str, str] = {
+    **dict.fromkeys("‘’‚‛′`´", "'"),
+    **dict.fromkeys("“”„‟″«»", '"'),
+    **dict.fromkeys("‐‑‒–—―−", "-"),
+    **dict.fromkeys(
+        "\t\u00a0\u2000\u2001\u2002\u2003\u2004\u2005\u2006\u2007\u2008\u2009\u200a\u202f\u205f\u3000", " "
+    ),
+    **dict.fromkeys("\r\x0b\x0c\x85\u2028\u2029", "\n"),
+}
+_INVISIBLE = (
+    "\x00-\x08\x0e-\x1f\x7f-\x84\x86-\x9f\u00ad\u200b-\u200f\u202a-\u202e\u2060-\u2064\u2066-\u2069\ufeff"
+)
+# One scan finds every character to change; most texts have none, so it costs one pass in C.
+_ODD_CHAR_RE = re.compile("[" + re.escape("".join(_CHAR_MAP)) + _INVISIBLE + _NFKC_SAFE + "]")
+# Whitespace runs holding a line break become one line break; both patterns start with a
+# literal, so the engine jumps between candidates instead of trying every position.
+_SPACES_BEFORE_BREAK_RE = re.compile(r" +\n")
+_LINE_BREAK_RUN_RE = re.compile(r"\n\s+")
+_SPACE_RUN_RE = re.compile(r"  +")
+_EDGE_SPACE_RE = re.compile(r"^\s+|\s+$")
+_ADJACENT_PLACEHOLDERS_RE = re.compile(r"(?<=\])(?=\[)")
+
+
+def _odd_char(match: re.Match[str]) -> str:
+    char = match.group()
+    mapped = _CHAR_MAP.get(char)
+    if mapped is not None:
+        return mapped
+    normalised = unicodedata.normalize("NFKC", char)
+    return "" if normalised == char else normalised  # what is not NFKC-safe is invisible
+
+
+# Token types of Danish text found needing no repair; starts empty, grows per process. The
+# repair's own caches hold the analysis; this set lets `plan_repairs` skip known words at C speed
+# with one set difference per text.
+_REPAIR_OK: set[str] = set()
+
+
+def _nfc(match: re.Match[str]) -> str:
+    return unicodedata.normalize("NFC", match.group())
+
+
+class _Tracker:
+    """Applies substitutions to a text, optionally keeping each character's original span."""
+
+    def __init__(self, text: str, *, track: bool) -> None:
+        self.text = text
+        self.track = track
+        self.starts: list[int] = list(range(len(text))) if track else []
+        self.ends: list[int] = list(range(1, len(text) + 1)) if track else []
+
+    def sub(self, pattern: re.Pattern[str], replacement: Replacement) -> None:
+        if not self.track:
+            self.text = pattern.sub(replacement, self.text)
+            return
+        edits = []
+        for match in pattern.finditer(self.text):
+            new = replacement(match) if callable(replacement) else replacement
+            if new != match.group():
+                edits.append((match.start(), match.end(), new))
+        self.edit(edits)
+
+    def edit(self, edits: list[tuple[int, int, str]]) -> None:
+        """Replace text[start:end] by each edit's new text (edits sorted, not overlapping)."""
+        if not edits:
+            return
+        text, starts, ends = self.text, self.starts, self.ends
+        out: list[str] = []
+        new_starts: list[int] = []
+        new_ends: list[int] = []
+        last = 0
+        for begin, end, new in edits:
+            out += (text[last:begin], new)
+            if self.track:
+                new_starts += starts[last:begin]
+                new_ends += ends[last:begin]
+                if len(new) == end - begin:
+                    new_starts += starts[begin:end]
+                    new_ends += ends[begin:end]
+                else:
+                    # A changed length maps every new character to the whole replaced original
+                    # span (an insertion to the point where it was inserted).
+                    origin = starts[begin] if begin < len(text) else (ends[-1] if ends else 0)
+                    new_starts += [origin] * len(new)
+                    new_ends += [ends[end - 1] if end > begin else origin] * len(new)
+            last = end
+        out.append(text[last:])
+        self.text = "".join(out)
+        if self.track:
+            self.starts = new_starts + starts[last:]
+            self.ends = new_ends + ends[last:]
+
+
+def _clean(tracker: _Tracker) -> None:
+    """Every step before the repair: Unicode, punctuation, whitespace, placeholders."""
+    text = tracker.text
+    if not unicodedata.is_normalized("NFC", text):
+        tracker.sub(_CLUSTER_RE, _nfc)
+    if _ODD_CHAR_RE.search(tracker.text):
+        tracker.sub(_ODD_CHAR_RE, _odd_char)
+    # Cheap membership tests skip the substitutions a text does not need.
+    if " \n" in tracker.text:
+        tracker.sub(_SPACES_BEFORE_BREAK_RE, "\n")
+    if "\n" in tracker.text:
+        tracker.sub(_LINE_BREAK_RUN_RE, "\n")
+    if "  " in tracker.text:
+        tracker.sub(_SPACE_RUN_RE, " ")
+    text = tracker.text
+    if text[:1].isspace() or text[-1:].isspace():
+        tracker.sub(_EDGE_SPACE_RE, "")
+    if "][" in tracker.text:
+        tracker.sub(_ADJACENT_PLACEHOLDERS_RE, " ")
+
+
+def _repair(tracker: _Tracker, words: list[str], lowered: str) -> None:
+    types = set(words)
+    plan = plan_repairs(types, _REPAIR_OK)
+    has_one = "1" in types
+    if plan or has_one:
+        tracker.edit(repair_edits(tracker.text, lowered, plan, has_one=has_one))
+
+
+def _normalise(text: str, *, repair: bool, track: bool) -> tuple[_Tracker, str]:
+    tracker = _Tracker(text, track=track)
+    _clean(tracker)
+    lowered = tracker.text.lower()
+    words = WORD_RE.findall(lowered)
+    language = language_of_words(words, tracker.text, lowered)
+    if repair and language == "da":
+        _repair(tracker, words, lowered)
+    return tracker, language
+
+
+def normalise_text(text: str, *, repair: bool = True) -> str:
+    """The normalised text (see the module docstring); repair applies to Danish texts only."""
+    return _normalise(text, repair=repair, track=False)[0].text
+
+
+def normalise_with_language(text: str, *, repair: bool = True) -> tuple[str, str]:
+    """The normalised text and its detected language ('da' or 'en'), detected once."""
+    tracker, language = _normalise(text, repair=repair, track=False)
+    return tracker.text, language
+
+
+def lower_same_length(text: str) -> str:
+    """text.lower(), except for the few characters that grow when lower-cased ("İ"), which stay
+    as they are so that offsets into the result are offsets into `text`."""
+    lowered = text.lower()
+    if len(lowered) == len(text):
+        return lowered
+    return "".join(char.lower() if len(char.lower()) == 1 else char for char in text)
+
+
+@dataclass(frozen=True, slots=True)
+class Prepared:
+    """One text as the feature transformers need it."""
+
+    text: str  # normalised (and repaired if Danish)
+    lowered: str  # lower_same_length(text)
+    language: str
+
+
+# The last batch prepared, so that the parts of one feature pipeline (TextFeatures and
+# CueFeatures get the same column) normalise it once. One slot, replaced atomically; a batch is
+# reused only if it holds equal strings. Equality, not identity: pandas' string columns hand
+# out new str objects on every conversion; comparing equal strings is a memcmp, cheap next to
+# normalising them.
+_last_batch: tuple[list[str], bool, list[Prepared]] | None = None
+
+
+def forget_last_batch() -> None:
+    """Drop the remembered batch (benchmarks time normalisation from scratch with it)."""
+    global _last_batch
+    _last_batch = None
+
+
+def normalise_batch(texts: list[str], *, repair: bool = True) -> list[Prepared]:
+    """Each text normalised, lower-cased and its language; a repeat of the previous batch is
+    not redone."""
+    global _last_batch
+    last = _last_batch
+    if last is not None and last[1] == repair and last[0] == texts:
+        return last[2]
+    results = []
+    for text in texts:
+        normalised, language = normalise_with_language(text, repair=repair)
+        results.append(Prepared(normalised, lower_same_length(normalised), language))
+    _last_batch = (list(texts), repair, results)
+    return results
+
+
+@dataclass(frozen=True, slots=True)
+class NormalisedText:
+    """A normalised text with the span of the original text behind each of its characters."""
+
+    text: str
+    language: str
+    starts: list[int]
+    ends: list[int]
+    original_length: int
+
+    def original_span(self, start: int, end: int) -> tuple[int, int]:
+        """The original text's span behind normalised text[start:end] (end exclusive)."""
+        if end <= start:
+            point = self.starts[start] if start < len(self.starts) else self.original_length
+            return point, point
+        return self.starts[start], self.ends[end - 1]
+
+
+def normalise_with_offsets(text: str, *, repair: bool = True) -> NormalisedText:
+    """Like `normalise_text`, keeping a map from the result back to `text`'s character offsets."""
+    tracker, language = _normalise(text, repair=repair, track=True)
+    return NormalisedText(tracker.text, language, tracker.starts, tracker.ends, len(text))

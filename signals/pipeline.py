@@ -1,0 +1,70 @@
+"""One definition of features for training and serving.
+
+`prepare_frame` joins each complaint's text with its contact-pattern features (as of its
+`received_at`, contacts strictly before); `build_features` returns the unfitted
+ColumnTransformer that turns that frame into one sparse matrix. Training fits it; the fitted
+object travels inside the model, so the service transforms exactly as training did.
+"""
+
+from __future__ import annotations
+
+from dataclasses import asdict, dataclass
+from typing import Any
+
+import pandas as pd
+from sklearn.compose import ColumnTransformer
+
+from signals.contacts import CONTACT_FEATURE_NAMES, ContactFeatureScaler, contact_features
+from signals.cues import CueFeatures
+from signals.text import TextFeatures
+
+TEXT_BLOCKS = ("text", "cues")
+CONTACT_BLOCK = "contacts"
+
+
+@dataclass(frozen=True)
+class FeatureConfig:
+    """The feature settings a model is trained with (stored with it: no hidden defaults)."""
+
+    word_min_df: int = 2
+    word_max_features: int = 60_000
+    char_min_df: int = 3
+    char_max_features: int = 80_000
+
+    def to_dict(self) -> dict[str, Any]:
+        return asdict(self)
+
+
+def prepare_frame(complaints: pd.DataFrame, contacts: pd.DataFrame) -> pd.DataFrame:
+    """The model's input: `text` plus one column per contact feature, index of `complaints`."""
+    features = contact_features(complaints, contacts)
+    frame = features.copy()
+    frame.insert(0, "text", complaints["text"].astype(str).to_numpy())
+    return frame
+
+
+def build_features(config: FeatureConfig) -> ColumnTransformer:
+    """The unfitted feature union: text n-grams, conflict cues, contact pattern."""
+    return ColumnTransformer(
+        [
+            (
+                "text",
+                TextFeatures(
+                    word_min_df=config.word_min_df,
+                    word_max_features=config.word_max_features,
+                    char_min_df=config.char_min_df,
+                    char_max_features=config.char_max_features,
+                ),
+                "text",
+            ),
+            ("cues", CueFeatures(), "text"),
+            (CONTACT_BLOCK, ContactFeatureScaler(), list(CONTACT_FEATURE_NAMES)),
+        ],
+        sparse_threshold=1.0,
+        n_jobs=None,
+    )
+
+
+def block_slices(features: ColumnTransformer) -> dict[str, slice]:
+    """Column ranges of each block in the fitted transformer's output."""
+    return dict(features.output_indices_)

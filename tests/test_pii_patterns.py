@@ -1,0 +1,99 @@
+"""Number patterns: searching only around digits finds what searching the whole text finds."""
+
+from __future__ import annotations
+
+import re
+
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from signals import pii_patterns
+from signals.pii_patterns import Region, at_word_start, find_numbers, number_regions
+
+# Personal numbers and addresses with their cues, and the dates, amounts and words around them.
+PIECES = st.sampled_from(
+    [
+        "cpr-nr. er",
+        "120385-1427",
+        "0607921884",
+        "02 09 41 - 1620",
+        "tlf.",
+        "+45 52 81 39 90",
+        "(+45) 24 61 90 17",
+        "22 34 56 78",
+        "sagsnr.",
+        "sagen er",
+        "2023-0064505",
+        "j.nr. 24/12345",
+        "BIF-2024-77810",
+        "reg.nr. 1234 kontonr. 1234567890",
+        "1234-1234567890",
+        "IBAN DK50 0040 0440 1162 43",
+        "AB 12 345",
+        "Nørrebrogade 12, 3. tv.",
+        "Peter Bangs Vej 142, 2000 Frederiksberg",
+        "2200 København N",
+        "a@b.dk",
+        "12.03.2024",
+        "4.500 kr.",
+        "2023-2024",
+        "§ 85",
+        "kl. 14.30",
+        "Jeg har ventet længe på et svar fra kommunen om min sag",
+        "İstanbul",
+        "og",
+    ]
+)
+SEPARATORS = st.sampled_from([" ", ", ", ". ", "\n", ": ", "", " " * 30])
+TEXTS = st.lists(st.tuples(PIECES, SEPARATORS), max_size=20).map(
+    lambda parts: "".join(p + s for p, s in parts)
+)
+
+
+@settings(max_examples=200, deadline=None, derandomize=True)
+@given(text=TEXTS)
+def test_regions_find_what_the_whole_text_gives(text: str) -> None:
+    found = find_numbers(text)
+    with pytest.MonkeyPatch.context() as patch:
+        # margins as long as the text: one region, cue windows from the start, the whole text searched
+        for name in ("REGION_BEFORE", "REGION_AFTER", "CUE_REACH", "NUMBER_LEAD"):
+            patch.setattr(pii_patterns, name, len(text) + 1)
+        assert found == find_numbers(text)
+
+
+def test_regions_merge_nearby_digits_and_count_them() -> None:
+    text = "a" * 200 + "12 34" + "b" * 10 + "5" + "c" * 300 + "2024"
+    first, second = number_regions(text)
+    assert (first.start, first.end, first.digits) == (120, 216 + 48, 5)
+    assert first.number_start == 192 and first.cue_windows == ((152, 216),)
+    assert (second.digits, second.end) == (4, len(text))
+    assert number_regions("ingen tal her") == []
+
+
+def test_region_cue_windows_end_just_after_a_digit() -> None:
+    (region,) = number_regions("x" * 100 + "sagsnr. 2024-123456")
+    assert isinstance(region, Region)
+    assert region.cue_windows == ((108 - 48, 113 + 1),)
+
+
+@pytest.mark.parametrize("word", ["sag", "sagen", "cpr"])
+def test_at_word_start_is_a_word_boundary(word: str) -> None:
+    pattern = re.compile(at_word_start(word))
+    assert pattern.match(word + " x")
+    assert pattern.search("x" + word) is None
+    assert pattern.search("(" + word).start() == 1  # type: ignore[union-attr]
+    with pytest.raises(ValueError, match="lower-case letter"):
+        at_word_start("Sag")
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("İstanbul: cpr 120385-1427", [("CPR", 14, 25)]),  # lower() lengthens "İ": cues run case-blind
+        ("CPR-NR. 120385-1427", [("CPR", 8, 19)]),
+        ("ſagsnr. 24/12345", [("SAGSNR", 8, 16)]),  # the long s is an s to IGNORECASE
+    ],
+)
+def test_cues_in_any_case(text: str, expected: list[tuple[str, int, int]]) -> None:
+    assert find_numbers(text) == expected

@@ -1,0 +1,401 @@
+"""The synthetic corpus: contract shape, determinism, statistical properties, contacts, CLI."""
+
+from __future__ import annotations
+
+import json
+import os
+import random
+import re
+import subprocess
+import sys
+from collections import Counter
+from datetime import date, timedelta
+from pathlib import Path
+
+import pandas as pd
+import pytest
+from stdnum.dk import cpr as stdnum_cpr
+from typer.testing import CliRunner
+
+from konflikt.cli import app
+from signals.errors import KonfliktError
+from signals.schema import (
+    CHANNELS,
+    CITIZEN_ADVISOR,
+    CONTACT_KINDS,
+    DEPARTMENT_CODES,
+    RECIPIENTS,
+    ROOT_CAUSE_CODES,
+    Complaint,
+    Contact,
+)
+from training.synth import Corpus, build_corpus, generate_corpus
+from training.synth.grammar import Clause, Context, expand, sentence
+from training.synth.noise import add_typos, ocr_damage, without_aeoeaa
+from training.synth.personal import cpr_number, phone_number
+from training.synth.writer import COMPLAINT_FIELDS, CONTACT_FIELDS
+
+STAT_SIZE = 2000
+CPR_LIKE = re.compile(r"\b\d{6}[- ]?\d{4}\b")
+CPR_IN_TEXT = re.compile(r"\b(\d{2})\.?(\d{2})\.?(\d{2})[- ]?\d{4}\b")
+
+
+@pytest.fixture(scope="module")
+def corpus() -> Corpus:
+    return build_corpus(STAT_SIZE, seed=7)
+
+
+@pytest.fixture(scope="module")
+def files(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    out = tmp_path_factory.mktemp("corpus")
+    generate_corpus(out, complaints=400, seed=11)
+    return out
+
+
+# --- files and the contract -------------------------------------------------------------------
+
+
+def test_files_have_exactly_the_contract_fields(files: Path) -> None:
+    complaints = pd.read_json(files / "complaints.jsonl", lines=True, dtype={"citizen_id": str})
+    contacts = pd.read_csv(files / "contacts.csv", dtype=str)
+    assert tuple(complaints.columns) == COMPLAINT_FIELDS
+    assert tuple(contacts.columns) == CONTACT_FIELDS
+    assert len(complaints) == 400
+    assert complaints["complaint_id"].is_unique
+
+
+def test_every_row_validates_against_the_schema(files: Path) -> None:
+    with (files / "complaints.jsonl").open(encoding="utf-8") as handle:
+        for line in handle:
+            record = json.loads(line)
+            assert list(record) == list(COMPLAINT_FIELDS)
+            Complaint.model_validate(record)
+    for row in pd.read_csv(files / "contacts.csv", dtype=str).to_dict("records"):
+        Contact.model_validate(row)
+
+
+def test_times_are_iso_with_copenhagen_offset(files: Path) -> None:
+    offset = re.compile(r"^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}\+0[12]:00$")
+    with (files / "complaints.jsonl").open(encoding="utf-8") as handle:
+        stamps = [json.loads(line)["received_at"] for line in handle]
+    stamps += pd.read_csv(files / "contacts.csv", dtype=str)["occurred_at"].tolist()
+    assert all(offset.match(s) for s in stamps)
+    summer = [s for s in stamps if s[5:7] == "07"]
+    winter = [s for s in stamps if s[5:7] == "01"]
+    assert summer and all(s.endswith("+02:00") for s in summer)
+    assert winter and all(s.endswith("+01:00") for s in winter)
+
+
+def test_unknown_department_is_json_null(corpus: Corpus, files: Path) -> None:
+    assert any(c.forvaltning is None for c in corpus.complaints)
+    with (files / "complaints.jsonl").open(encoding="utf-8") as handle:
+        values = {json.loads(line)["forvaltning"] for line in handle}
+    assert values <= {*DEPARTMENT_CODES, None}
+
+
+def test_citizen_ids_are_pseudonyms_never_cpr_like(corpus: Corpus) -> None:
+    ids = {c.citizen_id for c in corpus.complaints} | {e.citizen_id for e in corpus.contacts}
+    assert all(re.fullmatch(r"b-\d{6}", i) for i in ids)
+    assert not any(CPR_LIKE.search(i) for i in ids)
+
+
+# --- determinism -------------------------------------------------------------------------------
+
+
+def test_same_seed_and_size_give_identical_bytes(tmp_path: Path) -> None:
+    generate_corpus(tmp_path / "a", complaints=150, seed=5)
+    generate_corpus(tmp_path / "b", complaints=150, seed=5)
+    generate_corpus(tmp_path / "c", complaints=150, seed=6)
+    for name in ("complaints.jsonl", "contacts.csv"):
+        a, b, c = ((tmp_path / d / name).read_bytes() for d in "abc")
+        assert a == b
+        assert a != c
+
+
+def test_output_does_not_depend_on_the_hash_seed(tmp_path: Path) -> None:
+    """A fresh interpreter with another PYTHONHASHSEED writes the same bytes (no hash(), no set order)."""
+    generate_corpus(tmp_path / "here", complaints=120, seed=9)
+    code = (
+        "from pathlib import Path; from training.synth import generate_corpus; "
+        f"generate_corpus(Path({str(tmp_path / 'there')!r}), complaints=120, seed=9)"
+    )
+    env = {**os.environ, "PYTHONHASHSEED": "12345"}
+    subprocess.run([sys.executable, "-c", code], check=True, env=env, cwd=Path(__file__).parents[1])
+    for name in ("complaints.jsonl", "contacts.csv"):
+        assert (tmp_path / "here" / name).read_bytes() == (tmp_path / "there" / name).read_bytes()
+
+
+def test_summary_counts_match_the_files(tmp_path: Path) -> None:
+    summary = generate_corpus(tmp_path / "nested" / "out", complaints=250, seed=3)
+    lines = (tmp_path / "nested" / "out" / "complaints.jsonl").read_text(encoding="utf-8").splitlines()
+    contacts = pd.read_csv(tmp_path / "nested" / "out" / "contacts.csv")
+    assert summary.complaints == len(lines) == 250
+    assert summary.contacts == len(contacts)
+    assert summary.mediation_positive == sum(json.loads(line)["mediation_potential"] for line in lines)
+    assert "250 complaints" in summary.describe()
+    assert not list((tmp_path / "nested" / "out").glob(".*"))  # no temporary files left behind
+
+
+@pytest.mark.parametrize(
+    ("kwargs", "message"),
+    [
+        ({"complaints": 0}, "at least 1"),
+        ({"complaints": -5}, "at least 1"),
+        ({"complaints": 10, "seed": -1}, "seed"),
+    ],
+)
+def test_bad_arguments_are_refused(tmp_path: Path, kwargs: dict[str, int], message: str) -> None:
+    with pytest.raises(KonfliktError, match=message):
+        generate_corpus(tmp_path, **kwargs)
+    assert not (tmp_path / "complaints.jsonl").exists()
+
+
+def test_out_must_not_be_a_file(tmp_path: Path) -> None:
+    target = tmp_path / "file.txt"
+    target.write_text("x")
+    with pytest.raises(KonfliktError, match="folder"):
+        generate_corpus(target, complaints=5)
+
+
+# --- statistical properties --------------------------------------------------------------------
+
+
+def test_scale_of_citizens_and_contacts(corpus: Corpus) -> None:
+    complainants = {c.citizen_id for c in corpus.complaints}
+    assert 0.40 * STAT_SIZE <= len(complainants) <= 0.50 * STAT_SIZE
+    assert corpus.citizens > len(complainants)  # some citizens have contacts but no complaint
+    assert 4.0 * STAT_SIZE <= len(corpus.contacts) <= 6.5 * STAT_SIZE
+    per_citizen = Counter(c.citizen_id for c in corpus.complaints)
+    assert max(per_citizen.values()) >= 6  # long-tailed: some citizens complain again and again
+
+
+def test_mediation_prevalence_is_realistic(corpus: Corpus) -> None:
+    share = sum(c.mediation_potential for c in corpus.complaints) / STAT_SIZE
+    assert 0.08 <= share <= 0.12
+
+
+def test_english_share_is_about_five_percent(corpus: Corpus) -> None:
+    english = [c for c in corpus.complaints if c.english]
+    assert 0.03 <= len(english) / STAT_SIZE <= 0.075
+    english_words = re.compile(r"\b(the|I|my|is|and|to)\b")
+    assert all(len(english_words.findall(c.text)) >= 3 for c in english)
+    danish = [c for c in corpus.complaints if not c.english]
+    assert sum(" jeg " in c.text.lower() or " borger" in c.text.lower() for c in danish) > 0.8 * len(danish)
+
+
+def test_text_lengths_within_bounds(corpus: Corpus) -> None:
+    words = [len(c.text.split()) for c in corpus.complaints]
+    assert min(words) >= 15
+    assert max(words) <= 600
+    assert sum(w < 80 for w in words) > 0.1 * len(words)  # short web-form messages
+    assert sum(w > 200 for w in words) > 0.1 * len(words)  # long letters
+
+
+def test_no_template_syntax_leaks_into_texts(corpus: Corpus) -> None:
+    leftovers = [c.complaint_id for c in corpus.complaints if re.search(r"[{}\[\]|]", c.text)]
+    assert leftovers == []
+
+
+def test_root_causes_one_to_three_codes_all_present(corpus: Corpus) -> None:
+    counts = Counter(len(c.root_causes) for c in corpus.complaints)
+    assert set(counts) == {1, 2, 3}
+    assert all(len(set(c.root_causes)) == len(c.root_causes) for c in corpus.complaints)
+    codes = Counter(code for c in corpus.complaints for code in c.root_causes)
+    assert set(codes) == set(ROOT_CAUSE_CODES)
+    # long tail: the common causes far outnumber the rare ones
+    assert codes["sagsbehandlingstid"] > 5 * codes["aktindsigt"]
+    assert codes["manglende_svar"] > 5 * codes["databeskyttelse"]
+
+
+def test_causes_co_occur_realistically(corpus: Corpus) -> None:
+    with_delay = [c for c in corpus.complaints if "sagsbehandlingstid" in c.root_causes]
+    without = [c for c in corpus.complaints if "sagsbehandlingstid" not in c.root_causes]
+    rate_with = sum("manglende_svar" in c.root_causes for c in with_delay) / len(with_delay)
+    rate_without = sum("manglende_svar" in c.root_causes for c in without) / len(without)
+    assert rate_with > 1.5 * rate_without
+
+
+def test_all_departments_and_channels_present(corpus: Corpus) -> None:
+    departments = Counter(c.forvaltning for c in corpus.complaints)
+    assert set(DEPARTMENT_CODES) <= set(departments)
+    assert departments["BIF"] > departments["KFF"] > 0
+    assert departments["SOF"] > departments["OKF"]
+    assert {c.channel for c in corpus.complaints} == set(CHANNELS)
+
+
+def test_personal_data_present_in_expected_share(corpus: Corpus) -> None:
+    share = sum(bool(c.personal_data) for c in corpus.complaints) / STAT_SIZE
+    assert 0.4 <= share <= 0.8
+    with_cpr = [c for c in corpus.complaints if "cpr" in c.personal_data and not c.ocr]
+    found = [c for c in with_cpr if CPR_IN_TEXT.search(c.text)]
+    assert len(found) >= 0.9 * len(with_cpr) > 0
+    phones = [c for c in corpus.complaints if "phone" in c.personal_data and not c.ocr]
+    assert len(phones) > 0.05 * STAT_SIZE
+
+
+def test_surface_noise_rates(corpus: Corpus) -> None:
+    assert 0.02 <= sum(c.no_aeoeaa for c in corpus.complaints) / STAT_SIZE <= 0.1
+    no_letters = [c for c in corpus.complaints if c.no_aeoeaa]
+    assert all(not re.search("[æøåÆØÅ]", c.text) for c in no_letters)
+    assert any(c.ocr for c in corpus.complaints)
+    assert sum(c.typos > 0 for c in corpus.complaints) > 0.2 * STAT_SIZE
+
+
+def test_calendar_has_weekday_and_summer_pattern(corpus: Corpus) -> None:
+    weekend = sum(c.received_at.weekday() >= 5 for c in corpus.complaints) / STAT_SIZE
+    assert weekend < 0.12
+    months = Counter(c.received_at.month for c in corpus.complaints)
+    assert months[7] < 0.75 * months[9]
+    years = {c.received_at.year for c in corpus.complaints}
+    assert years == {2021, 2022, 2023, 2024, 2025}
+
+
+def test_labels_use_both_text_and_contacts(corpus: Corpus) -> None:
+    """The latent has a text-only and a contact-only part, and both raise the label."""
+    positives = [c for c in corpus.complaints if c.latent.true_label]
+    negatives = [c for c in corpus.complaints if not c.latent.true_label]
+    mean = lambda xs: sum(xs) / len(xs)  # noqa: E731
+    assert mean([c.latent.text for c in positives]) > mean([c.latent.text for c in negatives]) + 0.5
+    assert mean([c.latent.contact for c in positives]) > mean([c.latent.contact for c in negatives]) + 0.5
+    flipped = sum(c.latent.true_label != c.mediation_potential for c in corpus.complaints) / STAT_SIZE
+    assert 0.003 <= flipped <= 0.04
+
+
+# --- contact histories ----------------------------------------------------------------------------
+
+
+def test_every_complaint_has_contacts_and_is_itself_a_contact(corpus: Corpus) -> None:
+    events = {(e.citizen_id, e.occurred_at, e.recipient, e.kind) for e in corpus.contacts}
+    citizens_with_contacts = {e.citizen_id for e in corpus.contacts}
+    for c in corpus.complaints:
+        assert c.citizen_id in citizens_with_contacts
+        assert (c.citizen_id, c.received_at, CITIZEN_ADVISOR, "klage") in events
+
+
+def test_contact_fields_use_contract_values(corpus: Corpus) -> None:
+    assert {e.channel for e in corpus.contacts} <= set(CHANNELS)
+    assert {e.recipient for e in corpus.contacts} <= set(RECIPIENTS)
+    assert {e.kind for e in corpus.contacts} == set(CONTACT_KINDS)
+    assert any(e.recipient == "borgmester" for e in corpus.contacts)
+
+
+def _before(corpus: Corpus, days: int) -> dict[str, list[int]]:
+    by_citizen: dict[str, list] = {}
+    for e in corpus.contacts:
+        by_citizen.setdefault(e.citizen_id, []).append(e)
+    out: dict[str, list[int]] = {"pos": [], "neg": []}
+    for c in corpus.complaints:
+        start = c.received_at - timedelta(days=days)
+        n = sum(start <= e.occurred_at < c.received_at for e in by_citizen[c.citizen_id])
+        out["pos" if c.mediation_potential else "neg"].append(n)
+    return out
+
+
+def test_positive_cases_have_more_contacts_before_the_complaint(corpus: Corpus) -> None:
+    recent = _before(corpus, 30)
+    older = _before(corpus, 90)
+    mean = lambda xs: sum(xs) / len(xs)  # noqa: E731
+    assert mean(recent["pos"]) > 2 * mean(recent["neg"])
+    # acceleration: positives have a larger share of their 90-day contacts in the last 30 days
+    assert mean(recent["pos"]) / mean(older["pos"]) > mean(recent["neg"]) / mean(older["neg"])
+
+
+def test_contacts_before_and_after_complaints(corpus: Corpus) -> None:
+    by_citizen: dict[str, list] = {}
+    for e in corpus.contacts:
+        by_citizen.setdefault(e.citizen_id, []).append(e.occurred_at)
+    before = sum(any(t < c.received_at for t in by_citizen[c.citizen_id]) for c in corpus.complaints)
+    after = sum(any(t > c.received_at for t in by_citizen[c.citizen_id]) for c in corpus.complaints)
+    assert before > 0.5 * STAT_SIZE
+    assert after > 0.5 * STAT_SIZE
+    first = min(c.received_at for c in corpus.complaints)
+    assert any(e.occurred_at < first for e in corpus.contacts)  # history before the export
+
+
+# --- building blocks --------------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("clause", "main", "sub", "inverted"),
+    [
+        (
+            Clause("jeg", "har", "stadig ikke", "fået svar"),
+            "jeg har stadig ikke fået svar",
+            "jeg stadig ikke har fået svar",
+            "nu har jeg stadig ikke fået svar",
+        ),
+        (
+            Clause("de", "svarer", "aldrig", "på mails"),
+            "de svarer aldrig på mails",
+            "de aldrig svarer på mails",
+            "nu svarer de aldrig på mails",
+        ),
+        (Clause("sagen", "trækker", "", "ud"), "sagen trækker ud", "sagen trækker ud", "nu trækker sagen ud"),
+    ],
+)
+def test_clause_word_order(clause: Clause, main: str, sub: str, inverted: str) -> None:
+    assert clause.main() == main
+    assert clause.sub() == sub
+    assert clause.inverted("nu") == inverted
+
+
+def test_expand_resolves_alternations_and_slots() -> None:
+    ctx = Context({"S": "jeg", "kontor": ("jobcentret", "Borgerservice"), "n": lambda rng: "fem"})
+    rng = random.Random(1)
+    outputs = {expand("{S} har ringet [{n}|mange] gange til {kontor}[ i dag|]", rng, ctx) for _ in range(200)}
+    assert all(not re.search(r"[{}\[\]|]", o) for o in outputs)
+    assert len(outputs) == 8
+    assert sentence("  jeg har  ringet ,  igen") == "Jeg har ringet, igen."
+    with pytest.raises(KeyError):
+        expand("{missing}", rng, ctx)
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Jeg har fået én ændring på Østerbro", "Jeg har faaet én aendring paa Oesterbro"),
+        ("Ærø Å", "Aeroe Aa"),
+    ],
+)
+def test_without_aeoeaa(text: str, expected: str) -> None:
+    assert without_aeoeaa(text) == expected
+
+
+def test_ocr_damage_and_typos_change_text() -> None:
+    text = "Borgerrådgiveren mødte borgeren på kontoret i København, og mødet gik godt. " * 5
+    damaged = ocr_damage(text, random.Random(2), strength=1.0)
+    assert "ø" not in damaged.replace("\n", " ")[:200] or damaged.count("ø") < text.count("ø")
+    assert "\n" in damaged
+    typed, count = add_typos(text, random.Random(3), rate=0.3)
+    assert count > 0 and typed != text
+
+
+@pytest.mark.parametrize("seed", range(20))
+def test_cpr_numbers_have_valid_dates(seed: int) -> None:
+    rng = random.Random(seed)
+    birth = date(1950, 1, 1) + timedelta(days=rng.randrange(20_000))
+    value = cpr_number(rng, birth)
+    digits = re.sub(r"\D", "", value)
+    assert len(digits) == 10
+    assert stdnum_cpr.get_birth_date(digits).strftime("%d%m%y") == digits[:6]
+    assert len(re.sub(r"\D", "", phone_number(rng))) in (8, 10)
+
+
+# --- command line -------------------------------------------------------------------------------------
+
+
+def test_cli_generate_writes_both_files(tmp_path: Path) -> None:
+    result = CliRunner().invoke(
+        app, ["generate", "--out", str(tmp_path), "--complaints", "300", "--seed", "7"]
+    )
+    assert result.exit_code == 0, result.output
+    assert (tmp_path / "complaints.jsonl").is_file()
+    assert (tmp_path / "contacts.csv").is_file()
+    assert "300 complaints" in result.output
+
+
+@pytest.mark.parametrize("args", [["--complaints", "0"], ["--complaints", "abc"], ["--seed", "x"]])
+def test_cli_generate_rejects_bad_options(tmp_path: Path, args: list[str]) -> None:
+    result = CliRunner().invoke(app, ["generate", "--out", str(tmp_path), *args])
+    assert result.exit_code != 0
+    assert not (tmp_path / "complaints.jsonl").exists()

@@ -1,0 +1,1 @@
+"""Training, evaluation, reports, the synthetic corpus and the registry's writing side."""

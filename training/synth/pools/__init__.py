@@ -1,0 +1,1 @@
+"""Material pools: department topics, root-cause cues, relational signals, styles, English."""

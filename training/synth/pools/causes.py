@@ -1,0 +1,33 @@
+"""Root-cause code -> its cue material (all 13 codes of the taxonomy)."""
+
+from __future__ import annotations
+
+from types import MappingProxyType
+
+from training.synth.pools.causes_decision import (
+    AFGOERELSENS_INDHOLD,
+    AKTINDSIGT,
+    BEGRUNDELSE,
+    DATABESKYTTELSE,
+    SAGSOPLYSNING,
+)
+from training.synth.pools.causes_process import KOORDINERING, MANGLENDE_SVAR, OPFOELGNING, SAGSBEHANDLINGSTID
+from training.synth.pools.causes_relation import KOMMUNIKATION, MEDARBEJDERADFAERD, PARTSHOERING, VEJLEDNING
+
+CUES = MappingProxyType(
+    {
+        "sagsbehandlingstid": SAGSBEHANDLINGSTID,
+        "manglende_svar": MANGLENDE_SVAR,
+        "kommunikation": KOMMUNIKATION,
+        "medarbejderadfaerd": MEDARBEJDERADFAERD,
+        "partshoering": PARTSHOERING,
+        "begrundelse": BEGRUNDELSE,
+        "vejledning": VEJLEDNING,
+        "sagsoplysning": SAGSOPLYSNING,
+        "aktindsigt": AKTINDSIGT,
+        "koordinering": KOORDINERING,
+        "opfoelgning": OPFOELGNING,
+        "afgoerelsens_indhold": AFGOERELSENS_INDHOLD,
+        "databeskyttelse": DATABESKYTTELSE,
+    }
+)

@@ -10,6 +10,7 @@ times its weight. Training (`training.train`) builds it; the service only loads 
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from functools import cached_property
 from typing import Any
 
 import numpy as np
@@ -18,7 +19,8 @@ import scipy.sparse as sp
 from sklearn.compose import ColumnTransformer
 
 from signals.contacts import CONTACT_FEATURE_NAMES, contact_facts
-from signals.cues import CUE_LABELS_DA, find_cues
+from signals.cues import CUE_LABELS_DA, CueSpan, find_cues_in
+from signals.normalise import normalise_batch_with_offsets
 from signals.pipeline import CONTACT_BLOCK, TEXT_BLOCKS, prepare_frame
 from signals.schema import ROOT_CAUSE_CODES, ROOT_CAUSES, Annotation
 
@@ -38,17 +40,25 @@ class LinearScorer:
     platt: np.ndarray  # (n_outputs, 2): slope a and offset c of the calibration
 
     def decision(self, matrix: sp.csr_matrix) -> np.ndarray:
-        return np.asarray(matrix @ self.weights.T) + self.intercepts
+        return np.asarray(matrix @ self._columns_by_output) + self.intercepts
+
+    @cached_property
+    def _columns_by_output(self) -> np.ndarray:
+        """The weights as a C-ordered (n_features, n_outputs) array in the matrix's float64: without
+        it every product would first copy and convert all the weights (costly for one complaint)."""
+        return np.ascontiguousarray(self.weights.T, dtype=np.float64)
+
+    def __getstate__(self) -> dict[str, Any]:
+        return {name: value for name, value in self.__dict__.items() if name != "_columns_by_output"}
 
     def scores(self, matrix: sp.csr_matrix) -> np.ndarray:
         raw = self.decision(matrix)
         return sigmoid(raw * self.platt[:, 0] + self.platt[:, 1])
 
-    def pushes(self, row: sp.csr_matrix, output: int) -> tuple[np.ndarray, np.ndarray]:
-        """Feature indices present in `row` and their signed push on output `output`."""
-        indices = row.indices
+    def pushes_of(self, columns: np.ndarray, values: np.ndarray, output: int) -> np.ndarray:
+        """The signed push on output `output` of the features `columns` with `values` (one row)."""
         sign = 1.0 if self.platt[output, 0] >= 0 else -1.0
-        return indices, row.data * self.weights[output, indices] * sign
+        return values * self.weights[output, columns] * sign
 
 
 @dataclass
@@ -65,22 +75,75 @@ class KonfliktModel:
     version: str = "unregistered"
     capacity: dict[str, Any] = field(default_factory=dict)
 
+    def __getstate__(self) -> dict[str, Any]:
+        # The lookup tables below are derived from the fields: rebuilt after loading, never stored.
+        return {name: value for name, value in self.__dict__.items() if name not in _DERIVED}
+
+    # ----- lookup tables, derived once per loaded model ----------------------------------------
+    @cached_property
+    def _blocks(self) -> list[tuple[Any, Any]]:
+        """The fitted feature blocks in output order, each with the input column(s) it reads."""
+        slices = self.features.output_indices_
+        blocks = [item for item in self.features.transformers_ if item[0] != "remainder"]
+        stops = [0] + [slices[name].stop for name, _, _ in blocks]
+        if [slices[name].start for name, _, _ in blocks] != stops[:-1] or stops[-1] != len(self.feature_names):
+            raise ValueError("the feature blocks must fill the output columns in their listed order")
+        return [(transformer, columns) for _, transformer, columns in blocks]
+
+    @cached_property
+    def _n_text(self) -> int:
+        """Text and cue columns come first in the feature union: columns [0, n_text) are text."""
+        slices = self.features.output_indices_
+        blocks = sorted((slices[b].start, slices[b].stop) for b in TEXT_BLOCKS)
+        if blocks[0][0] != 0 or any(a[1] != b[0] for a, b in zip(blocks, blocks[1:], strict=False)):
+            raise ValueError("the text blocks must be the first columns of the feature union")
+        return blocks[-1][1]
+
+    @cached_property
+    def _phrase_of(self) -> np.ndarray:
+        """Per feature: its readable phrase for word n-grams, else None (char n-grams are not readable)."""
+        names = self.feature_names.astype(str)
+        is_word = np.char.startswith(names, _WORD_PREFIX)
+        phrases = np.full(len(names), None, dtype=object)
+        phrases[is_word] = [name[len(_WORD_PREFIX) :] for name in names[is_word]]
+        return phrases
+
+    @cached_property
+    def _is_word(self) -> np.ndarray:
+        return np.asarray([phrase is not None for phrase in self._phrase_of], dtype=bool)
+
+    @cached_property
+    def _is_contact(self) -> np.ndarray:
+        return np.char.startswith(self.feature_names.astype(str), f"{CONTACT_BLOCK}__")
+
+    @cached_property
+    def _root_cause_weights_all_columns(self) -> LinearScorer:
+        """The root-cause scorer padded with zero weights for the contact columns, so it scores the
+        whole feature matrix without slicing out the text columns."""
+        weights = self.root_causes.weights
+        padding = np.zeros((weights.shape[0], len(self.feature_names) - weights.shape[1]), weights.dtype)
+        return LinearScorer(np.hstack([weights, padding]), self.root_causes.intercepts, self.root_causes.platt)
+
     # ----- scores -------------------------------------------------------------------------
     def _text_columns(self) -> np.ndarray:
-        slices = self.features.output_indices_
-        return np.concatenate([np.arange(slices[b].start, slices[b].stop) for b in TEXT_BLOCKS])
+        return np.arange(self._n_text)
 
     def transform(
         self, complaints: pd.DataFrame, contacts: pd.DataFrame
     ) -> tuple[sp.csr_matrix, pd.DataFrame]:
+        """The feature matrix (CSR, float64) and the model's input frame (`prepare_frame`).
+
+        Equal to `self.features.transform(frame)`, calling the fitted blocks directly: the
+        column transformer's dispatch and checks cost more than the features for a few complaints.
+        """
         frame = prepare_frame(complaints, contacts)
-        matrix = sp.csr_matrix(self.features.transform(frame), dtype=np.float64)
+        blocks = [transformer.transform(frame[columns]) for transformer, columns in self._blocks]
+        matrix = sp.hstack(blocks, format="csr", dtype=np.float64)
         return matrix, frame
 
     def score_matrix(self, matrix: sp.csr_matrix) -> tuple[np.ndarray, np.ndarray]:
         """Root-cause scores (n, 13) and mediation scores (n,) for a transformed matrix."""
-        text = matrix[:, self._text_columns()]
-        return self.root_causes.scores(text), self.mediation.scores(matrix)[:, 0]
+        return self._root_cause_weights_all_columns.scores(matrix), self.mediation.scores(matrix)[:, 0]
 
     def predict_scores(
         self, complaints: pd.DataFrame, contacts: pd.DataFrame
@@ -99,31 +162,36 @@ class KonfliktModel:
     def annotate(self, complaints: pd.DataFrame, contacts: pd.DataFrame) -> list[Annotation]:
         if len(complaints) == 0:
             return []
+        texts = complaints["text"].astype(str).tolist()
+        # Normalised once with the offsets the cue spans need; the feature transform reuses it.
+        normalised = normalise_batch_with_offsets(texts)
         matrix, frame = self.transform(complaints, contacts)
         rc_scores, med_scores = self.score_matrix(matrix)
         chosen = self.decide_root_causes(rc_scores)
-        text_matrix = matrix[:, self._text_columns()]
         # one conversion for all rows: per-row pandas indexing cost more than the model itself
-        contact_rows = frame[list(CONTACT_FEATURE_NAMES)].to_dict("records")
-        texts = frame["text"].tolist()
+        contact_rows = [
+            dict(zip(CONTACT_FEATURE_NAMES, row, strict=True))
+            for row in frame[list(CONTACT_FEATURE_NAMES)].to_numpy().tolist()
+        ]
+        rc_rounded = np.round(rc_scores, SCORE_DIGITS).tolist()
+        indptr, columns, values = matrix.indptr, matrix.indices, matrix.data
         annotations = []
         for i, complaint_id in enumerate(complaints["complaint_id"].astype(str)):
+            row = slice(indptr[i], indptr[i + 1])
+            codes = np.flatnonzero(chosen[i])
             explanation = self.explain(
-                text=str(texts[i]),
-                row=matrix[i],
-                text_row=text_matrix[i],
+                cues=find_cues_in(normalised[i]),
+                columns=columns[row],
+                values=values[row],
                 contact_values=contact_rows[i],
-                chosen=np.flatnonzero(chosen[i]),
+                chosen=codes,
                 mediation_score=float(med_scores[i]),
             )
             annotations.append(
                 Annotation(
                     complaint_id=complaint_id,
-                    root_causes=[ROOT_CAUSE_CODES[k] for k in np.flatnonzero(chosen[i])],  # type: ignore[misc]
-                    root_cause_scores={
-                        code: round(float(rc_scores[i, k]), SCORE_DIGITS)
-                        for k, code in enumerate(ROOT_CAUSE_CODES)
-                    },
+                    root_causes=[ROOT_CAUSE_CODES[k] for k in codes],  # type: ignore[misc]
+                    root_cause_scores=dict(zip(ROOT_CAUSE_CODES, rc_rounded[i], strict=True)),
                     mediation_score=round(float(med_scores[i]), SCORE_DIGITS),
                     mediation_flag=bool(med_scores[i] >= self.mediation_threshold),
                     explanation=explanation,
@@ -133,40 +201,46 @@ class KonfliktModel:
         return annotations
 
     # ----- explanations -------------------------------------------------------------------
-    def _phrases(self, indices: np.ndarray, pushes: np.ndarray, *, limit: int) -> list[str]:
+    def _phrases(self, columns: np.ndarray, pushes: np.ndarray, *, limit: int) -> list[str]:
         """The most pushing word n-grams present (character n-grams are not readable)."""
-        order = np.argsort(-pushes, kind="stable")
-        phrases: list[str] = []
-        for j in order:
-            if pushes[j] <= 0 or len(phrases) >= limit:
-                break
-            name = str(self.feature_names[indices[j]])
-            if name.startswith("text__w:"):
-                phrase = name.removeprefix("text__w:")
-                if phrase not in phrases:
-                    phrases.append(phrase)
-        return phrases
+        keep = self._is_word[columns] & (pushes > 0)
+        if not keep.any():
+            return []
+        columns, pushes = columns[keep], pushes[keep]
+        if len(pushes) > limit:
+            top = np.argpartition(-pushes, limit - 1)[:limit]
+            # ties at the cut: the stable full order decides, as a plain stable sort would
+            cut = pushes[top].min()
+            top = np.flatnonzero(pushes >= cut)
+            columns, pushes = columns[top], pushes[top]
+        order = np.argsort(-pushes, kind="stable")[:limit]
+        return [self._phrase_of[columns[j]] for j in order]
 
     def explain(
         self,
         *,
-        text: str,
-        row: sp.csr_matrix,
-        text_row: sp.csr_matrix,
+        cues: list[CueSpan],
+        columns: np.ndarray,
+        values: np.ndarray,
         contact_values: dict[str, float],
         chosen: np.ndarray,
         mediation_score: float,
     ) -> dict[str, Any]:
-        """Plain-Danish reasons: phrases, conflict cues with character spans, contact facts."""
-        spans = [cue for cue in find_cues(text) if not cue.negated]
-        indices, pushes = self.mediation.pushes(row, 0)
-        is_contact = np.char.startswith(self.feature_names[indices].astype(str), f"{CONTACT_BLOCK}__")
-        contact_share = float(np.abs(pushes[is_contact]).sum()) / max(float(np.abs(pushes).sum()), 1e-9)
+        """Plain-Danish reasons: phrases, conflict cues with character spans, contact facts.
+
+        `columns` and `values` are one complaint's non-zero features (a CSR row)."""
+        spans = [cue for cue in cues if not cue.negated]
+        pushes = self.mediation.pushes_of(columns, values, 0)
+        magnitude = np.abs(pushes)
+        contact_share = float(magnitude[self._is_contact[columns]].sum()) / max(float(magnitude.sum()), 1e-9)
         cue_labels = list(dict.fromkeys(CUE_LABELS_DA[cue.category] for cue in spans))
         facts = contact_facts(contact_values)
-        # Text columns come first in the feature union, so text-row indices are global indices.
+        text = columns < self._n_text
+        text_columns, text_values = columns[text], values[text]
         root_causes = {
-            ROOT_CAUSE_CODES[int(k)]: self._phrases(*self.root_causes.pushes(text_row, int(k)), limit=4)
+            ROOT_CAUSE_CODES[int(k)]: self._phrases(
+                text_columns, self.root_causes.pushes_of(text_columns, text_values, int(k)), limit=4
+            )
             for k in chosen
         }
         flagged = mediation_score >= self.mediation_threshold
@@ -182,7 +256,7 @@ class KonfliktModel:
         return {
             "summary": summary,
             "mediation": {
-                "phrases": self._phrases(indices, pushes, limit=5),
+                "phrases": self._phrases(columns, pushes, limit=5),
                 "cues": cue_labels,
                 "contact_facts": facts,
                 "contact_share": round(contact_share, 3),
@@ -198,3 +272,9 @@ class KonfliktModel:
                 for cue in spans
             ],
         }
+
+
+_WORD_PREFIX = "text__w:"
+_DERIVED = frozenset(
+    name for name, value in vars(KonfliktModel).items() if isinstance(value, cached_property)
+)

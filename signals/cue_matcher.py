@@ -205,6 +205,17 @@ def _word_bounds(text: str, start: int, end: int) -> tuple[int, int]:
 
 def match_cues(lowered: str) -> list[CueSpan]:
     """Cues in normalised lower-cased text, with offsets into that text, in text order."""
+    return list(_match_cues_remembered(lowered))
+
+
+# Annotation matches each text twice, for the cue features and for the explanation's spans; the
+# recent texts' matches are remembered (spans are immutable) so the second time is a lookup.
+@functools.lru_cache(maxsize=2048)
+def _match_cues_remembered(lowered: str) -> tuple[CueSpan, ...]:
+    return tuple(_match_cues(lowered))
+
+
+def _match_cues(lowered: str) -> list[CueSpan]:
     compiled = matcher()
     found: list[tuple[str, int, int]] = []
     for hit in compiled.combined.finditer(lowered):

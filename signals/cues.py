@@ -16,15 +16,19 @@ from sklearn.utils.validation import check_is_fitted
 
 from signals.cue_lexicon import CUE_CATEGORIES, CUE_LABELS_DA
 from signals.cue_matcher import CueSpan, match_cues
-from signals.normalise import lower_same_length, normalise_batch, normalise_with_offsets
+from signals.normalise import NormalisedText, lower_same_length, normalise_batch, normalise_with_offsets
 from signals.text import as_texts
 
-__all__ = ["CUE_CATEGORIES", "CUE_LABELS_DA", "FEATURE_NAMES", "CueFeatures", "CueSpan", "find_cues"]
+__all__ = ["CUE_CATEGORIES", "CUE_LABELS_DA", "FEATURE_NAMES", "CueFeatures", "CueSpan", "find_cues", "find_cues_in"]
 
 
 def find_cues(text: str) -> list[CueSpan]:
     """Conflict cues in `text`, with start/end character offsets into `text` itself."""
-    normalised = normalise_with_offsets(text)
+    return find_cues_in(normalise_with_offsets(text))
+
+
+def find_cues_in(normalised: NormalisedText) -> list[CueSpan]:
+    """Conflict cues of a text normalised with offsets, with offsets into the original text."""
     spans = []
     for span in match_cues(lower_same_length(normalised.text)):
         start, end = normalised.original_span(span.start, span.end)

@@ -31,6 +31,7 @@ Choices a user may want to know:
 from __future__ import annotations
 
 import difflib
+import functools
 from collections import Counter
 from collections.abc import Sequence
 from dataclasses import dataclass
@@ -139,7 +140,15 @@ def contacts_from_records(
     records: Sequence[object], *, source: str = "request", skip_bad: bool = False
 ) -> LoadResult:
     """`load_contacts` for in-memory records."""
+    if len(records) == 0:  # most API requests send no history: skip the column machinery
+        return LoadResult(_no_contacts().copy(), [])
     return _contacts(table_from_records(records, source=source), source, skip_bad=skip_bad, records=True)
+
+
+@functools.cache
+def _no_contacts() -> pd.DataFrame:
+    """The empty contacts table, exactly as loading zero records gives it (callers get copies)."""
+    return _contacts(table_from_records([], source="request"), "request", skip_bad=False, records=True).frame
 
 
 def _complaints(

@@ -239,3 +239,13 @@ def normalise_with_offsets(text: str, *, repair: bool = True) -> NormalisedText:
     """Like `normalise_text`, keeping a map from the result back to `text`'s character offsets."""
     tracker, language = _normalise(text, repair=repair, track=True)
     return NormalisedText(tracker.text, language, tracker.starts, tracker.ends, len(text))
+
+
+def normalise_batch_with_offsets(texts: list[str], *, repair: bool = True) -> list[NormalisedText]:
+    """`normalise_with_offsets` for each text; the batch is remembered for `normalise_batch`, so a
+    feature transform of the same texts right after does not normalise them again."""
+    global _last_batch
+    results = [normalise_with_offsets(text, repair=repair) for text in texts]
+    prepared = [Prepared(item.text, lower_same_length(item.text), item.language) for item in results]
+    _last_batch = (list(texts), repair, prepared)
+    return results

@@ -137,7 +137,8 @@ class KonfliktModel:
         column transformer's dispatch and checks cost more than the features for a few complaints.
         """
         frame = prepare_frame(complaints, contacts)
-        blocks = [transformer.transform(frame[columns]) for transformer, columns in self._blocks]
+        # All blocks as CSR: scipy then stacks them row by row instead of going through COO and a sort.
+        blocks = [sp.csr_matrix(transformer.transform(frame[columns])) for transformer, columns in self._blocks]
         matrix = sp.hstack(blocks, format="csr", dtype=np.float64)
         return matrix, frame
 

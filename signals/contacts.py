@@ -262,6 +262,10 @@ def contact_features(complaints: pd.DataFrame, contacts: pd.DataFrame) -> pd.Dat
     """
     _require_columns(complaints, COMPLAINT_COLUMNS, table="complaints")
     received = _utc_nanoseconds(complaints["received_at"], table="complaints", field="received_at")
+    if len(contacts) == 0:
+        # No history: every count, rate and gap is 0 (what the general path computes, tested),
+        # without its sorting machinery (most single API requests send no contacts).
+        return pd.DataFrame(0.0, index=complaints.index, columns=list(CONTACT_FEATURE_NAMES))
     history = _SortedContacts(_checked_contacts(contacts))
     codes = history.citizen_codes(complaints["citizen_id"])
 

@@ -37,8 +37,7 @@ class FeatureConfig:
 
 def prepare_frame(complaints: pd.DataFrame, contacts: pd.DataFrame) -> pd.DataFrame:
     """The model's input: `text` plus one column per contact feature, index of `complaints`."""
-    features = contact_features(complaints, contacts)
-    frame = features.copy()
+    frame = contact_features(complaints, contacts)  # a new frame: safe to add to
     frame.insert(0, "text", complaints["text"].astype(str).to_numpy())
     return frame
 

@@ -4,7 +4,7 @@ Usage (from the repository root):
 
     .venv/bin/python bench/load.py [--backends sqlite,postgresql] [--clients 50] [--seconds 60]
         [--single-clients 8] [--single-seconds 20] [--batch-size 1000] [--batch-repeats 5]
-        [--registry DIR] [--corpus DIR] [--postgres-url URL]
+        [--registry DIR] [--corpus DIR] [--postgres-url URL] [--workers 1]
 
 For each backend: a fresh database (a SQLite file, or a PostgreSQL database created for the run and
 dropped after it), keys made with `service.keys.create_key`, then `konflikt serve` in a child process
@@ -84,7 +84,7 @@ def run_backend(
     """All three measurements against one backend, and the nothing-lost check."""
     with database(backend, folder, postgres_url=args.postgres_url) as url:
         keys = make_keys(url)
-        with running_server(url, registry, folder / f"server-{backend}.log") as base:
+        with running_server(url, registry, folder / f"server-{backend}.log", workers=args.workers) as base:
             mixed = asyncio.run(mixed_load(base, keys, texts, clients=args.clients, seconds=args.seconds))
             single = batch = None
             if args.single_seconds > 0:
@@ -115,7 +115,7 @@ def run_backend(
 def render(results: list[dict[str, Any]], args: argparse.Namespace) -> str:
     lines = [
         f"mixed traffic: {args.clients} clients for {args.seconds:.0f} s; single: {args.single_clients} clients; "
-        f"batch: {args.batch_size} complaints x {args.batch_repeats}",
+        f"batch: {args.batch_size} complaints x {args.batch_repeats}; server workers: {args.workers}",
         "",
         "| backend | endpoint | requests | req/s | p50 ms | p99 ms | errors |",
         "|---|---|---|---|---|---|---|",
@@ -164,6 +164,9 @@ def main() -> None:
     parser.add_argument("--single-clients", type=int, default=8)
     parser.add_argument("--single-seconds", type=float, default=20.0)
     parser.add_argument("--batch-size", type=int, default=1000)
+    parser.add_argument(
+        "--workers", type=int, default=1, help="Server worker processes (`konflikt serve --workers`)."
+    )
     parser.add_argument("--batch-repeats", type=int, default=5)
     parser.add_argument(
         "--registry", type=Path, default=None, help="Registry with a champion (default: models/)."

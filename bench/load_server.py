@@ -79,8 +79,9 @@ def stored_counts(database_url: str) -> tuple[int, int]:
 
 
 @contextmanager
-def running_server(database_url: str, registry: Path, log_file: Path) -> Iterator[str]:
-    """`konflikt serve` on a free 127.0.0.1 port until the block ends; yields its base URL."""
+def running_server(database_url: str, registry: Path, log_file: Path, *, workers: int = 1) -> Iterator[str]:
+    """`konflikt serve` (with `workers` processes) on a free 127.0.0.1 port until the block ends;
+    yields its base URL."""
     port = free_port()
     env = {
         **os.environ,
@@ -90,7 +91,18 @@ def running_server(database_url: str, registry: Path, log_file: Path) -> Iterato
     }
     with log_file.open("w") as log:
         process = subprocess.Popen(
-            [sys.executable, "-m", "konflikt.cli", "serve", "--host", "127.0.0.1", "--port", str(port)],
+            [
+                sys.executable,
+                "-m",
+                "konflikt.cli",
+                "serve",
+                "--host",
+                "127.0.0.1",
+                "--port",
+                str(port),
+                "--workers",
+                str(workers),
+            ],
             cwd=ROOT,
             env=env,
             stdout=log,

@@ -234,9 +234,9 @@ class FastTextPeer:
                     handle.write(f"{labels} {fasttext_line(text)}\n")
             tried = []
             best_quality, best_model, best_params = -1.0, None, None
-            for params in self.grid:
-                model = fasttext.train_supervised(
-                    input=str(path), loss="ova", thread=self.threads, seed=self.seed, verbose=0, **params
+            for grid_params in self.grid:
+                model, params = _train_fasttext(
+                    fasttext, path, grid_params, threads=self.threads, seed=self.seed
                 )
                 self.model = model
                 quality = selection_score(validation.targets, self.scores(validation.texts))
@@ -270,6 +270,25 @@ class FastTextPeer:
         peer.thresholds = np.array(meta["thresholds"])
         peer.chosen = meta["chosen"]
         return peer
+
+
+def _train_fasttext(
+    fasttext: Any, path: Path, params: dict[str, Any], *, threads: int, seed: int
+) -> tuple[Any, dict[str, Any]]:
+    """Train one grid point; a run that diverges ("Encountered NaN") is retried at half the learning
+    rate, as a user of fastText would. Returns the model and the settings it was trained with."""
+    params = dict(params)
+    while True:
+        try:
+            model = fasttext.train_supervised(
+                input=str(path), loss="ova", thread=threads, seed=seed, verbose=0, **params
+            )
+        except RuntimeError as exc:
+            if "NaN" not in str(exc) or params["lr"] < 0.05:
+                raise
+            params["lr"] = params["lr"] / 2
+            continue
+        return model, params
 
 
 def _save_meta(folder: Path, peer: SpacyTextcat | FastTextPeer) -> None:

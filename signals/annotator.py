@@ -11,6 +11,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 from functools import cached_property
+from itertools import pairwise
 from typing import Any
 
 import numpy as np
@@ -85,8 +86,9 @@ class KonfliktModel:
         """The fitted feature blocks in output order, each with the input column(s) it reads."""
         slices = self.features.output_indices_
         blocks = [item for item in self.features.transformers_ if item[0] != "remainder"]
-        stops = [0] + [slices[name].stop for name, _, _ in blocks]
-        if [slices[name].start for name, _, _ in blocks] != stops[:-1] or stops[-1] != len(self.feature_names):
+        starts = [slices[name].start for name, _, _ in blocks]
+        stops = [slices[name].stop for name, _, _ in blocks]
+        if starts != [0, *stops[:-1]] or stops[-1] != len(self.feature_names):
             raise ValueError("the feature blocks must fill the output columns in their listed order")
         return [(transformer, columns) for _, transformer, columns in blocks]
 
@@ -95,7 +97,7 @@ class KonfliktModel:
         """Text and cue columns come first in the feature union: columns [0, n_text) are text."""
         slices = self.features.output_indices_
         blocks = sorted((slices[b].start, slices[b].stop) for b in TEXT_BLOCKS)
-        if blocks[0][0] != 0 or any(a[1] != b[0] for a, b in zip(blocks, blocks[1:], strict=False)):
+        if blocks[0][0] != 0 or any(a[1] != b[0] for a, b in pairwise(blocks)):
             raise ValueError("the text blocks must be the first columns of the feature union")
         return blocks[-1][1]
 
@@ -122,7 +124,9 @@ class KonfliktModel:
         whole feature matrix without slicing out the text columns."""
         weights = self.root_causes.weights
         padding = np.zeros((weights.shape[0], len(self.feature_names) - weights.shape[1]), weights.dtype)
-        return LinearScorer(np.hstack([weights, padding]), self.root_causes.intercepts, self.root_causes.platt)
+        return LinearScorer(
+            np.hstack([weights, padding]), self.root_causes.intercepts, self.root_causes.platt
+        )
 
     # ----- scores -------------------------------------------------------------------------
     def _text_columns(self) -> np.ndarray:
@@ -138,7 +142,9 @@ class KonfliktModel:
         """
         frame = prepare_frame(complaints, contacts)
         # All blocks as CSR: scipy then stacks them row by row instead of going through COO and a sort.
-        blocks = [sp.csr_matrix(transformer.transform(frame[columns])) for transformer, columns in self._blocks]
+        blocks = [
+            sp.csr_matrix(transformer.transform(frame[columns])) for transformer, columns in self._blocks
+        ]
         matrix = sp.hstack(blocks, format="csr", dtype=np.float64)
         return matrix, frame
 

@@ -19,7 +19,15 @@ from signals.cue_matcher import CueSpan, match_cues
 from signals.normalise import NormalisedText, lower_same_length, normalise_batch, normalise_with_offsets
 from signals.text import as_texts
 
-__all__ = ["CUE_CATEGORIES", "CUE_LABELS_DA", "FEATURE_NAMES", "CueFeatures", "CueSpan", "find_cues", "find_cues_in"]
+__all__ = [
+    "CUE_CATEGORIES",
+    "CUE_LABELS_DA",
+    "FEATURE_NAMES",
+    "CueFeatures",
+    "CueSpan",
+    "find_cues",
+    "find_cues_in",
+]
 
 
 def find_cues(text: str) -> list[CueSpan]:

@@ -129,9 +129,6 @@ class KonfliktModel:
         )
 
     # ----- scores -------------------------------------------------------------------------
-    def _text_columns(self) -> np.ndarray:
-        return np.arange(self._n_text)
-
     def transform(
         self, complaints: pd.DataFrame, contacts: pd.DataFrame
     ) -> tuple[sp.csr_matrix, pd.DataFrame]:

@@ -48,6 +48,7 @@ def test_short_load_loses_nothing(registry: Path, texts: list[str], tmp_path: Pa
         single_seconds=2.0,
         batch_size=100,
         batch_repeats=1,
+        workers=1,
         postgres_url=_postgres_url() if backend == "postgresql" else "",
     )
     result = run_backend(backend, registry=registry, texts=texts, folder=tmp_path, args=args)

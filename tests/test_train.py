@@ -8,6 +8,7 @@ from pathlib import Path
 import numpy as np
 import pandas as pd
 import pytest
+import scipy.sparse as sp
 from typer.testing import CliRunner
 
 from konflikt.cli import app
@@ -206,3 +207,103 @@ def test_cli_reports_a_missing_champion(tmp_path, corpus):
     assert result.exit_code == 1
     assert "has no champion" in result.stderr
     assert not (tmp_path / "a.jsonl").exists()
+
+
+# ----- choosing C on the validation rows (training.fit.select_scorer) -----------------------------
+def _stub_fits(monkeypatch, scores: dict[float, float]) -> list[float]:
+    """Replace the fits by stubs whose validation score is looked up by C; returns the Cs tried."""
+    import training.fit as fit
+    from signals.annotator import LinearScorer
+
+    tried: list[float] = []
+
+    def fake_fit_scorer(train, targets, validation, validation_targets, *, c, seed=0, n_jobs=2):
+        tried.append(c)
+        return LinearScorer(weights=np.full((1, 2), c), intercepts=np.zeros(1), platt=np.array([[1.0, 0.0]]))
+
+    monkeypatch.setattr(fit, "fit_scorer", fake_fit_scorer)
+    monkeypatch.setattr(fit, "validation_score", lambda targets, s: scores[tried[-1]])
+    return tried
+
+
+def _select(c: float | None, grid: tuple[float, ...]):
+    from training.fit import select_scorer
+
+    x = sp.csr_matrix(np.ones((3, 2)))
+    return select_scorer(x, np.array([0, 1, 0]), x, np.array([0, 1, 0]), c=c, grid=grid)
+
+
+def test_c_is_walked_up_the_grid_while_validation_improves(monkeypatch):
+    tried = _stub_fits(monkeypatch, {0.1: 0.5, 0.3: 0.6, 1.0: 0.55})
+    scorer, choice = _select(None, (1.0, 0.1, 0.3))  # any order: walked from the smallest
+    assert tried == [0.1, 0.3, 1.0]
+    assert choice.c == 0.3 and scorer.weights[0, 0] == 0.3
+    assert choice.to_dict() == {"c": 0.3, "validation_pr_auc": {"0.1": 0.5, "0.3": 0.6, "1": 0.55}}
+
+
+def test_c_search_stops_at_the_first_c_that_does_not_improve_and_ties_keep_the_smaller(monkeypatch):
+    tried = _stub_fits(monkeypatch, {0.1: 0.7, 0.3: 0.7, 1.0: 0.9})
+    _, choice = _select(None, (0.1, 0.3, 1.0))
+    assert tried == [0.1, 0.3]  # the costly C=1 is never fitted
+    assert choice.c == 0.1
+
+
+def test_a_fixed_c_is_fitted_once(monkeypatch):
+    tried = _stub_fits(monkeypatch, {0.05: 0.1, 0.1: 0.5, 0.3: 0.6})
+    _, choice = _select(0.05, (0.1, 0.3))
+    assert tried == [0.05] and choice.c == 0.05
+
+
+def test_selected_scorer_is_the_plain_fit_with_the_chosen_c():
+    from training.fit import fit_scorer, select_scorer
+
+    rng = np.random.default_rng(3)
+    x = sp.random(300, 40, density=0.2, random_state=4, format="csr")
+    y = (x[:, :3].sum(axis=1).A1 + rng.normal(0, 0.1, 300) > 0.3).astype(int)
+    train, val = x[:200], x[200:]
+    scorer, choice = select_scorer(
+        train, y[:200], val, y[200:], c=None, grid=(0.01, 0.1, 1.0), seed=7, n_jobs=1
+    )
+    assert choice.c in (0.01, 0.1, 1.0) and choice.c in choice.tried
+    again = fit_scorer(train, y[:200], val, y[200:], c=choice.c, seed=7, n_jobs=1)
+    assert np.array_equal(scorer.weights, again.weights) and np.array_equal(scorer.platt, again.platt)
+
+
+def test_validation_score_is_micro_pr_auc_and_zero_without_positives():
+    from sklearn.metrics import average_precision_score
+
+    from training.fit import validation_score
+
+    y = np.array([[1, 0], [0, 0], [0, 1], [1, 0]])
+    s = np.array([[0.9, 0.2], [0.3, 0.1], [0.4, 0.8], [0.6, 0.7]])
+    assert validation_score(y, s) == pytest.approx(average_precision_score(y, s, average="micro"))
+    assert validation_score(y[:, 0], s[:, :1]) == pytest.approx(average_precision_score(y[:, 0], s[:, 0]))
+    assert validation_score(np.zeros(4), s[:, 0]) == 0.0
+
+
+def test_config_grids_round_trip_through_json_and_bad_values_are_refused():
+    from signals.errors import KonfliktError
+
+    config = TrainConfig(root_cause_c_grid=(0.2, 2.0), mediation_c=0.05)
+    again = TrainConfig.from_dict(json.loads(json.dumps(config.to_dict())))
+    assert again == config and again.root_cause_c_grid == (0.2, 2.0)
+    for bad in (
+        {"root_cause_c": 0},
+        {"mediation_c": -1.0},
+        {"root_cause_c": True},
+        {"root_cause_c_grid": []},
+        {"mediation_c_grid": [0.1, 0]},
+        {"root_cause_c_grid": ["0.1"]},
+    ):
+        with pytest.raises(KonfliktError, match="_c"):
+            TrainConfig.from_dict(bad)
+
+
+def test_training_records_the_chosen_c(trained):
+    _, result = trained
+    selection = json.loads((result.path / "evaluation.json").read_text())["selection"]
+    for part, grid in (("root_causes", SMALL.root_cause_c_grid), ("mediation", SMALL.mediation_c_grid)):
+        choice = selection["model"][part]
+        assert choice["c"] in grid
+        assert choice["validation_pr_auc"][f"{choice['c']:g}"] == max(choice["validation_pr_auc"].values())
+    assert selection["baselines"]["bag_of_words"]["root_causes"] in SMALL.root_cause_c_grid

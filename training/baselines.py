@@ -8,14 +8,16 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from collections.abc import Sequence
+from dataclasses import dataclass, field
 
 import numpy as np
 import scipy.sparse as sp
 from sklearn.feature_extraction.text import TfidfVectorizer
 
 from signals.pipeline import CONTACT_BLOCK, TEXT_BLOCKS
-from training.fit import Matrices, fit_scorer
+from training.config import TrainConfig
+from training.fit import Matrices, select_scorer
 from training.metrics import best_f1_threshold, capacity_threshold
 
 LOW_DIMENSIONAL = 100
@@ -29,6 +31,12 @@ class Predictions:
     rc_pred: np.ndarray | None = None
     med_scores: np.ndarray | None = None
     med_threshold: float | None = None
+    c: dict[str, float] = field(default_factory=dict)  # the C of each part, e.g. chosen on validation
+
+
+def bag_of_words_vectorizer() -> TfidfVectorizer:
+    """The bag-of-words baseline's features: plain word uni- and bigrams, TF-IDF."""
+    return TfidfVectorizer(ngram_range=(1, 2), min_df=2, sublinear_tf=True, dtype=np.float64)
 
 
 def _decide(scores: np.ndarray, thresholds: np.ndarray) -> np.ndarray:
@@ -49,10 +57,16 @@ def run_baselines(
     y_rc: tuple[np.ndarray, np.ndarray],
     y_med: tuple[np.ndarray, np.ndarray],
     share: float,
-    root_cause_c: float,
-    mediation_c: float,
+    root_cause_c: float | None,
+    mediation_c: float | None,
+    root_cause_c_grid: Sequence[float] = TrainConfig.root_cause_c_grid,
+    mediation_c_grid: Sequence[float] = TrainConfig.mediation_c_grid,
 ) -> dict[str, Predictions]:
-    """Fit every baseline on train (+ validation for calibration) and predict the test rows."""
+    """Fit every baseline on train (+ validation for calibration) and predict the test rows.
+
+    A C of None is chosen on the validation rows from the grid, as for the model
+    (`training.fit.select_scorer`): the text baselines get the same tuning the model gets.
+    """
     rc_train, rc_val = y_rc
     med_train, med_val = y_med
     n_test = test.shape[0]
@@ -75,26 +89,31 @@ def run_baselines(
         rc_c, med_c = (1.0, 1.0) if few else (root_cause_c, mediation_c)
         train, val, tst = (m[:, columns] for m in (matrices.train, matrices.validation, test))
         if rc:
-            scorer = fit_scorer(train, rc_train, val, rc_val, c=rc_c)
+            scorer, choice = select_scorer(train, rc_train, val, rc_val, c=rc_c, grid=root_cause_c_grid)
             scores = scorer.scores(tst)
             pred.rc_scores = scores
             pred.rc_pred = _decide(scores, _thresholds(rc_val, scorer.scores(val)))
+            pred.c["root_causes"] = choice.c
         if med:
-            scorer = fit_scorer(train, med_train, val, med_val, c=med_c)
+            scorer, choice = select_scorer(train, med_train, val, med_val, c=med_c, grid=mediation_c_grid)
             pred.med_scores = scorer.scores(tst)[:, 0]
             pred.med_threshold = capacity_threshold(scorer.scores(val)[:, 0], share)
+            pred.c["mediation"] = choice.c
         return pred
 
     out["cue_lexicon"] = linear(matrices.columns("cues"), rc=True, med=True)
 
-    words = TfidfVectorizer(ngram_range=(1, 2), min_df=2, sublinear_tf=True, dtype=np.float64)
+    words = bag_of_words_vectorizer()
     train_texts, val_texts, test_texts = texts
     bow_train = words.fit_transform(train_texts)
     bow_val, bow_test = words.transform(val_texts), words.transform(test_texts)
-    scorer = fit_scorer(bow_train, rc_train, bow_val, rc_val, c=root_cause_c)
+    scorer, choice = select_scorer(
+        bow_train, rc_train, bow_val, rc_val, c=root_cause_c, grid=root_cause_c_grid
+    )
     out["bag_of_words"] = Predictions(
         rc_scores=scorer.scores(bow_test),
         rc_pred=_decide(scorer.scores(bow_test), _thresholds(rc_val, scorer.scores(bow_val))),
+        c={"root_causes": choice.c},
     )
 
     out["text_only"] = linear(matrices.columns(*TEXT_BLOCKS), rc=False, med=True)

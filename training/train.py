@@ -192,7 +192,7 @@ def train(
         )
         bar.step("fitting features and models")
         parts = {name: getattr(split, name) for name in ("train", "validation", "test")}
-        model, matrices = fit_model(
+        model, matrices, choices = fit_model(
             frame.iloc[parts["train"]],
             y_rc[parts["train"]],
             y_med[parts["train"]],
@@ -227,6 +227,8 @@ def train(
             share=float(model.capacity["share"]),
             root_cause_c=config.root_cause_c,
             mediation_c=config.mediation_c,
+            root_cause_c_grid=config.root_cause_c_grid,
+            mediation_c_grid=config.mediation_c_grid,
         )
         for name, pred in baselines.items():
             results[name] = score_baseline(pred, common)
@@ -252,6 +254,11 @@ def train(
             "champion_before": champion_metrics,
             "decision": decision,
             "capacity": model.capacity,
+            # the C of each linear part, chosen on the validation months unless the config fixes it
+            "selection": {
+                "model": {part: choice.to_dict() for part, choice in choices.items()},
+                "baselines": {name: pred.c for name, pred in baselines.items() if pred.c},
+            },
             "cooccurrence": (y_rc.T.astype(int) @ y_rc.astype(int)).tolist(),
             "config": config.to_dict(),
         }

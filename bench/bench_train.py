@@ -6,16 +6,22 @@ For each size: generate the corpus (seed 7, not timed), then time `train()` end 
 (load, anonymise, split, features, both models with C chosen on validation, baselines,
 evaluation, report, registry) in a fresh child process. Reports wall and CPU seconds (CPU
 includes the joblib worker processes, which are shut down and reaped before it is read), the
-child's peak resident memory and the largest worker's. Prints one row per size and the growth
-ratios against the smallest size, measured in the same run.
+child's peak resident memory and the largest worker's own peak, and, sampled every second, the
+peak proportional set size of the whole process tree, the growth of /dev/shm (where joblib
+shares large arrays with its workers) and the largest drop of the machine's available memory
+(other jobs move that one too). A run is stopped when available memory falls below
+--min-available-mib: the machine has no swap and is shared. Prints one row per size and the
+growth ratios against the smallest size, measured in the same run.
 """
 
 from __future__ import annotations
 
 import argparse
 import json
+import os
 import resource
 import shutil
+import signal
 import subprocess
 import sys
 import tempfile
@@ -26,19 +32,20 @@ from typing import Any
 CHILD = """
 import json, sys, time, resource
 from pathlib import Path
-from joblib.externals.loky import get_reusable_executor
+from joblib.externals.loky import reusable_executor
 from training.train import train
 folder, registry = Path(sys.argv[1]), Path(sys.argv[2])
 start = time.perf_counter()
 result = train(folder / "complaints.jsonl", folder / "contacts.csv", registry=registry)
 seconds = time.perf_counter() - start
-executor = get_reusable_executor()
+executor = reusable_executor._executor  # joblib's current worker pool, if any
 worker_peak_kib = 0  # VmHWM: a worker's own peak (its ru_maxrss would include the parent's at fork)
 for pid in list(getattr(executor, "_processes", {})):
     for line in Path(f"/proc/{pid}/status").read_text().splitlines():
         if line.startswith("VmHWM:"):
             worker_peak_kib = max(worker_peak_kib, int(line.split()[1]))
-executor.shutdown(wait=True)
+if executor is not None:
+    executor.shutdown(wait=True)
 own, workers = resource.getrusage(resource.RUSAGE_SELF), resource.getrusage(resource.RUSAGE_CHILDREN)
 model = result.metrics["model"]
 selection = json.loads((result.path / "evaluation.json").read_text())["selection"]["model"]
@@ -51,7 +58,45 @@ print(json.dumps({"seconds": seconds,
 """
 
 
-def run_size(size: int, work: Path) -> dict[str, Any]:
+def _meminfo_mib(field: str) -> float:
+    for line in Path("/proc/meminfo").read_text().splitlines():
+        if line.startswith(field + ":"):
+            return int(line.split()[1]) / 1024
+    raise KeyError(field)
+
+
+def _tree_pss_mib(root: int) -> float:
+    """Proportional set size of `root` and all its descendants (shared pages split, not double counted)."""
+    parent: dict[int, int] = {}
+    for entry in Path("/proc").iterdir():
+        if entry.name.isdigit():
+            try:
+                stat = (entry / "stat").read_text()
+            except OSError:
+                continue
+            parent[int(entry.name)] = int(stat[stat.rindex(")") + 2 :].split()[1])
+    tree, grew = {root}, True
+    while grew:
+        new = {pid for pid, ppid in parent.items() if ppid in tree and pid not in tree}
+        tree |= new
+        grew = bool(new)
+    total = 0.0
+    for pid in tree:
+        try:
+            for line in Path(f"/proc/{pid}/smaps_rollup").read_text().splitlines():
+                if line.startswith("Pss:"):
+                    total += int(line.split()[1]) / 1024
+        except OSError:
+            continue
+    return total
+
+
+def run_size(size: int, work: Path, *, min_available_mib: float) -> dict[str, Any]:
+    """Train on a corpus of `size` complaints in a child process, sampling its memory every second.
+
+    The child (and its joblib workers) are stopped if the machine's available memory falls below
+    `min_available_mib`: the machine has no swap and is shared.
+    """
     from training.synth import generate_corpus
 
     folder = work / f"corpus-{size}"
@@ -59,37 +104,78 @@ def run_size(size: int, work: Path) -> dict[str, Any]:
         generate_corpus(folder, complaints=size, seed=7)
     registry = work / f"registry-{size}"
     shutil.rmtree(registry, ignore_errors=True)  # a fresh registry: no champion to compare with
-    out = subprocess.run(
-        [sys.executable, "-c", CHILD, str(folder), str(registry)], capture_output=True, text=True, check=True
+    shm_before = shutil.disk_usage("/dev/shm").used / 2**20
+    available_before = _meminfo_mib("MemAvailable")
+    child = subprocess.Popen(
+        [sys.executable, "-c", CHILD, str(folder), str(registry)],
+        stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
+        text=True,
+        start_new_session=True,  # its own process group, so that it can be stopped with its workers
     )
-    return json.loads(out.stdout.strip().splitlines()[-1])
+    peak_pss = peak_shm = 0.0
+    lowest_available = available_before
+    aborted = False
+    while child.poll() is None:
+        peak_pss = max(peak_pss, _tree_pss_mib(child.pid))
+        peak_shm = max(peak_shm, shutil.disk_usage("/dev/shm").used / 2**20 - shm_before)
+        lowest_available = min(lowest_available, _meminfo_mib("MemAvailable"))
+        if lowest_available < min_available_mib and not aborted:
+            aborted = True
+            os.killpg(child.pid, signal.SIGKILL)
+        time.sleep(1.0)
+    stdout, stderr = child.communicate()
+    memory = {
+        "tree_pss_mib": peak_pss,
+        "shm_mib": peak_shm,
+        "available_drop_mib": available_before - lowest_available,
+    }
+    if aborted or child.returncode != 0:
+        reason = "stopped: available memory fell below the guard" if aborted else stderr.strip()[-2000:]
+        return {"failed": reason, **memory}
+    return {**json.loads(stdout.strip().splitlines()[-1]), **memory}
 
 
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--sizes", type=int, nargs="+", default=[20_000, 100_000, 400_000])
     parser.add_argument("--work", type=Path, default=None, help="folder for corpora and registries")
+    parser.add_argument(
+        "--min-available-mib",
+        type=float,
+        default=2048,
+        help="stop a run when the machine's available memory falls below this (default 2048)",
+    )
     args = parser.parse_args()
     work = args.work or Path(tempfile.mkdtemp(prefix="bench-train-"))
     rows = []
     for size in sorted(args.sizes):
         started = time.perf_counter()
-        row = run_size(size, work)
+        row = run_size(size, work, min_available_mib=args.min_available_mib)
         row["size"] = size
+        memory = (
+            f"process tree peak PSS {row['tree_pss_mib']:.0f} MiB, /dev/shm +{row['shm_mib']:.0f} MiB, "
+            f"available memory down by {row['available_drop_mib']:.0f} MiB at most"
+        )
+        if "failed" in row:
+            print(f"{size:>8,} complaints: FAILED ({row['failed']}); {memory}", flush=True)
+            continue
         rows.append(row)
         print(
             f"{size:>8,} complaints: train {row['seconds']:7.1f} s wall, {row['cpu']:7.1f} s CPU, "
-            f"peak {row['peak_mib']:7.0f} MiB (largest worker {row['worker_peak_mib']:.0f} MiB), "
-            f"micro-F1 {row['micro_f1']:.3f} (bag of words {row['bow_micro_f1']:.3f}), PR-AUC {row['pr_auc']:.3f}, "
-            f"C {row['c']} (with generation {time.perf_counter() - started:.0f} s)",
+            f"main process peak RSS {row['peak_mib']:.0f} MiB, largest worker {row['worker_peak_mib']:.0f} MiB, "
+            f"{memory}; micro-F1 {row['micro_f1']:.3f} (bag of words {row['bow_micro_f1']:.3f}), "
+            f"PR-AUC {row['pr_auc']:.3f}, C {row['c']} (with generation {time.perf_counter() - started:.0f} s)",
             flush=True,
         )
-    base = rows[0]
+    base = rows[0] if rows else None
     for row in rows[1:]:
+        assert base is not None
         factor = row["size"] / base["size"]
         print(
             f"x{factor:g} data: wall x{row['seconds'] / base['seconds']:.2f}, CPU x{row['cpu'] / base['cpu']:.2f}, "
-            f"memory x{row['peak_mib'] / base['peak_mib']:.2f} (linear would be x{factor:g})"
+            f"main peak x{row['peak_mib'] / base['peak_mib']:.2f}, tree PSS x{row['tree_pss_mib'] / base['tree_pss_mib']:.2f} "
+            f"(linear would be x{factor:g})"
         )
     print(f"machine peak of this driver: {resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024:.0f} MiB")
 

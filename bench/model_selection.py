@@ -72,9 +72,10 @@ FOLDS = 5
 def cpu_seconds() -> float:
     """CPU time of this process and its finished children. The joblib workers are shut down
     first, so that their time counts as a finished child's."""
-    from joblib.externals.loky import get_reusable_executor
+    from joblib.externals.loky import reusable_executor
 
-    get_reusable_executor().shutdown(wait=True)
+    if reusable_executor._executor is not None:  # joblib's current worker pool
+        reusable_executor._executor.shutdown(wait=True)
     own, children = resource.getrusage(resource.RUSAGE_SELF), resource.getrusage(resource.RUSAGE_CHILDREN)
     return own.ru_utime + own.ru_stime + children.ru_utime + children.ru_stime
 

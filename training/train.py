@@ -221,7 +221,7 @@ def train(
         baselines = run_baselines(
             matrices,
             test_matrix,
-            texts=texts,  # type: ignore[arg-type]
+            texts=texts,
             y_rc=(y_rc[parts["train"]], y_rc[parts["validation"]]),
             y_med=(y_med[parts["train"]], y_med[parts["validation"]]),
             share=float(model.capacity["share"]),

@@ -3,7 +3,8 @@
 Each check takes a raw column (cells as read, any type), returns the clean column and records
 the rows it refuses in a `Problems` collector. Cells are judged by plain Python loops over the
 column (about 0.1 us per cell) rather than pandas string methods, whose fixed cost per call
-(0.1-0.5 ms) dominated requests of one record; codes are judged once per distinct value. Reasons start with a short kind (text before the first ``:``), which
+(0.1-0.5 ms) dominated requests of one record; codes are judged once per distinct value.
+Reasons start with a short kind (text before the first ``:``), which
 `LoadResult.describe_skipped` counts.
 """
 

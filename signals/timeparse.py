@@ -127,14 +127,10 @@ def _parse_strings(text: pd.Series, utc: pd.Series, reasons: pd.Series) -> None:
         [bool(_OFFSET_RE.search(v) and _TIME_PART_RE.search(v)) for v in text.to_numpy(dtype=object)],
         dtype=bool,
     )
-    batches = (
-        ((text, bool(has_offset[0])),)
-        if has_offset.all() or not has_offset.any()
-        else (
-            (text[has_offset], True),
-            (text[~has_offset], False),
-        )
-    )
+    if has_offset.all() or not has_offset.any():  # the usual case: one kind, one parse
+        batches = [(text, bool(has_offset[0]))]
+    else:
+        batches = [(text[has_offset], True), (text[~has_offset], False)]
     for batch, with_offset in batches:
         try:
             parsed = pd.to_datetime(batch, format="ISO8601", utc=with_offset, errors="coerce")

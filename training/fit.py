@@ -33,6 +33,9 @@ class Matrices:
         return np.concatenate([np.arange(self.blocks[b].start, self.blocks[b].stop) for b in blocks])
 
 
+FEW_COLUMNS = 100  # up to this many columns a problem is "a few dense columns" (see _fit_one)
+
+
 def _fit_one(matrix: sp.csr_matrix, target: np.ndarray, c: float, seed: int) -> tuple[np.ndarray, float]:
     """A linear SVM for one output. Its margins are calibrated afterwards (Platt), on validation rows.
 
@@ -40,15 +43,16 @@ def _fit_one(matrix: sp.csr_matrix, target: np.ndarray, c: float, seed: int) -> 
     times faster on wide sparse text features, and its explanations are exact
     (bench/model_selection.py, bench/README.md "Model selection").
 
-    The dual solver when there are fewer rows than columns (as scikit-learn's dual="auto"), and
-    liblinear's own stopping tolerances for its two solvers (0.1 dual, 0.01 primal) instead of
-    scikit-learn's 1e-4: on the default corpus the validation scores agree to three decimals
-    and the text models need 2-3 times fewer iterations.
+    liblinear's dual coordinate descent for wide sparse (text) features at any number of rows,
+    with liblinear's own stopping tolerance for it (0.1; scikit-learn's default is 1e-4): on
+    the default corpus the validation scores agree to three decimals with 2-3 times fewer
+    iterations. The primal solver, with scikit-learn's tolerance, for a few dense columns
+    (the cue and contact baselines), where it is fast and the dual would converge slowly.
     """
     if target.min() == target.max():  # a code absent (or everywhere) in training: constant score
         return np.zeros(matrix.shape[1], dtype=np.float32), 10.0 if target[0] else -10.0
-    dual = matrix.shape[0] < matrix.shape[1]
-    model = LinearSVC(C=c, dual=dual, tol=0.1 if dual else 0.01, random_state=seed, max_iter=5000)
+    dual = matrix.shape[1] > FEW_COLUMNS
+    model = LinearSVC(C=c, dual=dual, tol=0.1 if dual else 1e-4, random_state=seed, max_iter=5000)
     model.fit(matrix, target)
     return model.coef_[0].astype(np.float32), float(model.intercept_[0])
 

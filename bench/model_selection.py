@@ -315,6 +315,29 @@ def training_choice(rows: list[Row], family: str, grid: tuple[float, ...], key: 
     return f"{family}: konflikt train would choose C={best[0]:g} from {', '.join(f'{c:g}' for c in grid)} ({key} {best[1]:.4f})"
 
 
+def compare(folder: Path, only: str | None) -> None:
+    """Fit and score every candidate on the corpus in `folder`, then print the tables."""
+    data = load(folder)
+    default, n_words = featurise(data, data.config.features)
+    print(
+        f"{data.description}; {default.train.shape[1]:,} feature columns ({n_words:,} word n-grams)",
+        flush=True,
+    )
+    rows: list[Row] = []
+    if only != "root-causes":
+        mediation_rows(data, rows, default)
+    if only != "mediation":
+        root_cause_rows(data, rows, default, n_words)
+    config = data.config
+    if only != "root-causes":
+        print_table(rows, "mediation", "PR-AUC")
+        print(training_choice(rows, "SVM + Platt, all features", config.mediation_c_grid, "PR-AUC"))
+    if only != "mediation":
+        print_table(rows, "root causes", "micro F1")
+        for family in ("SVM, default features", "bag of words (baseline)"):
+            print(training_choice(rows, family, config.root_cause_c_grid, "micro PR-AUC"))
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     source = parser.add_mutually_exclusive_group()
@@ -328,31 +351,11 @@ def main() -> None:
     if args.complaints:
         from training.synth import generate_corpus
 
-        folder = Path(tempfile.mkdtemp(prefix="model-selection-"))
-        generate_corpus(folder, complaints=args.complaints, seed=7)
-    elif args.data:
-        folder = args.data
+        with tempfile.TemporaryDirectory(prefix="model-selection-") as tmp:
+            generate_corpus(Path(tmp), complaints=args.complaints, seed=7)
+            compare(Path(tmp), args.only)
     else:
-        folder = ensure_default_data(ROOT / "data" / "default")[0].parent
-    data = load(folder)
-    default, n_words = featurise(data, data.config.features)
-    print(
-        f"{data.description}; {default.train.shape[1]:,} feature columns ({n_words:,} word n-grams)",
-        flush=True,
-    )
-    rows: list[Row] = []
-    if args.only != "root-causes":
-        mediation_rows(data, rows, default)
-    if args.only != "mediation":
-        root_cause_rows(data, rows, default, n_words)
-    config = data.config
-    if args.only != "root-causes":
-        print_table(rows, "mediation", "PR-AUC")
-        print(training_choice(rows, "SVM + Platt, all features", config.mediation_c_grid, "PR-AUC"))
-    if args.only != "mediation":
-        print_table(rows, "root causes", "micro F1")
-        for family in ("SVM, default features", "bag of words (baseline)"):
-            print(training_choice(rows, family, config.root_cause_c_grid, "micro PR-AUC"))
+        compare(args.data or ensure_default_data(ROOT / "data" / "default")[0].parent, args.only)
     print(f"\ntotal: {time.perf_counter() - started:.0f} s wall, {cpu_seconds() - start_cpu:.0f} s CPU")
 
 

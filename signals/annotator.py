@@ -11,7 +11,6 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 from functools import cached_property
-from itertools import pairwise
 from typing import Any
 
 import numpy as np
@@ -95,11 +94,11 @@ class KonfliktModel:
     @cached_property
     def _n_text(self) -> int:
         """Text and cue columns come first in the feature union: columns [0, n_text) are text."""
-        slices = self.features.output_indices_
-        blocks = sorted((slices[b].start, slices[b].stop) for b in TEXT_BLOCKS)
-        if blocks[0][0] != 0 or any(a[1] != b[0] for a, b in pairwise(blocks)):
+        names = [name for name, _, _ in self.features.transformers_ if name != "remainder"]
+        if tuple(names[: len(TEXT_BLOCKS)]) != TEXT_BLOCKS:
             raise ValueError("the text blocks must be the first columns of the feature union")
-        return blocks[-1][1]
+        _ = self._blocks  # checks that the blocks fill the columns in their listed order
+        return int(self.features.output_indices_[TEXT_BLOCKS[-1]].stop)
 
     @cached_property
     def _phrase_of(self) -> np.ndarray:

@@ -102,11 +102,13 @@ class KonfliktModel:
 
     @cached_property
     def _phrase_of(self) -> np.ndarray:
-        """Per feature: its readable phrase for word n-grams, else None (char n-grams are not readable)."""
+        """Per feature: its readable phrase for word n-grams (lemmas or as written), else None
+        (char n-grams are not readable)."""
         names = self.feature_names.astype(str)
-        is_word = np.char.startswith(names, _WORD_PREFIX)
         phrases = np.full(len(names), None, dtype=object)
-        phrases[is_word] = [name[len(_WORD_PREFIX) :] for name in names[is_word]]
+        for prefix in _WORD_PREFIXES:
+            is_word = np.char.startswith(names, prefix)
+            phrases[is_word] = [name[len(prefix) :] for name in names[is_word]]
         return phrases
 
     @cached_property
@@ -205,19 +207,21 @@ class KonfliktModel:
 
     # ----- explanations -------------------------------------------------------------------
     def _phrases(self, columns: np.ndarray, pushes: np.ndarray, *, limit: int) -> list[str]:
-        """The most pushing word n-grams present (character n-grams are not readable)."""
+        """The most pushing word n-grams present (character n-grams are not readable); a phrase
+        that is both a lemma and a word as written is named once."""
         keep = self._is_word[columns] & (pushes > 0)
         if not keep.any():
             return []
         columns, pushes = columns[keep], pushes[keep]
-        if len(pushes) > limit:
-            top = np.argpartition(-pushes, limit - 1)[:limit]
+        candidates = 2 * limit  # a phrase is at most two columns (lemma and as written)
+        if len(pushes) > candidates:
+            top = np.argpartition(-pushes, candidates - 1)[:candidates]
             # ties at the cut: the stable full order decides, as a plain stable sort would
             cut = pushes[top].min()
             top = np.flatnonzero(pushes >= cut)
             columns, pushes = columns[top], pushes[top]
-        order = np.argsort(-pushes, kind="stable")[:limit]
-        return [self._phrase_of[columns[j]] for j in order]
+        order = np.argsort(-pushes, kind="stable")
+        return list(dict.fromkeys(self._phrase_of[columns[j]] for j in order))[:limit]
 
     def explain(
         self,
@@ -277,7 +281,7 @@ class KonfliktModel:
         }
 
 
-_WORD_PREFIX = "text__w:"
+_WORD_PREFIXES = ("text__w:", "text__s:")
 _DERIVED = frozenset(
     name for name, value in vars(KonfliktModel).items() if isinstance(value, cached_property)
 )

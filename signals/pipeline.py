@@ -13,6 +13,8 @@ from typing import Any
 
 import pandas as pd
 from sklearn.compose import ColumnTransformer
+from sklearn.pipeline import make_pipeline
+from sklearn.preprocessing import MaxAbsScaler
 
 from signals.contacts import CONTACT_FEATURE_NAMES, ContactFeatureScaler, contact_features
 from signals.cues import CueFeatures
@@ -30,6 +32,9 @@ class FeatureConfig:
     word_max_features: int = 60_000
     char_min_df: int = 3
     char_max_features: int = 80_000
+    surface: bool = True  # word n-grams as written, beside the lemma n-grams
+    surface_min_df: int = 2
+    surface_max_features: int = 60_000
 
     def to_dict(self) -> dict[str, Any]:
         return asdict(self)
@@ -53,10 +58,16 @@ def build_features(config: FeatureConfig) -> ColumnTransformer:
                     word_max_features=config.word_max_features,
                     char_min_df=config.char_min_df,
                     char_max_features=config.char_max_features,
+                    surface=config.surface,
+                    surface_min_df=config.surface_min_df,
+                    surface_max_features=config.surface_max_features,
                 ),
                 "text",
             ),
-            ("cues", CueFeatures(), "text"),
+            # Scaled to [0, 1] on the training texts: the raw log counts (the log word count is
+            # about 5 in every row) dwarfed the L2-normalised n-gram rows, which slowed the
+            # linear SVM's solver several times over and weighed them oddly against the text.
+            ("cues", make_pipeline(CueFeatures(), MaxAbsScaler()), "text"),
             (CONTACT_BLOCK, ContactFeatureScaler(), list(CONTACT_FEATURE_NAMES)),
         ],
         sparse_threshold=1.0,

@@ -1,10 +1,18 @@
-"""Text features of a complaint: TF-IDF over lemma n-grams and over character n-grams.
+"""Text features of a complaint: TF-IDF over lemma n-grams, word n-grams as written, and
+character n-grams.
 
 `TextFeatures` is the one definition training and serving share. Per batch: normalise and
 repair each text and detect its language (`signals.normalise`), lower-case it once, tokenise
-the lower-cased texts once with spaCy's blank Danish tokenizer (`signals.wordngrams`), and
-cut the same lower-cased strings into `char_wb` n-grams (`signals.charngrams`); both parts are
-TF-IDF weighted and L2-normalised separately, then stacked (word columns first).
+the lower-cased texts once with spaCy's blank Danish tokenizer (`signals.wordngrams`; the
+tokens give both the lemma n-grams and the surface n-grams), and cut the same lower-cased
+strings into `char_wb` n-grams (`signals.charngrams`); each part is TF-IDF weighted and
+L2-normalised separately, then stacked (lemma, surface, then char columns).
+
+Why three views of the same words: lemmas pool inflected forms (few examples per form in a
+small corpus), surface forms keep what lemmatising loses (tense, "ikke" + verb form, English
+words the Danish lemma table mangles), char n-grams carry misspellings, OCR damage and
+compounds. On the default corpus each helps on data the model never saw (bench/README.md,
+"Root-cause features").
 """
 
 from __future__ import annotations
@@ -99,7 +107,8 @@ def _check_max_features(name: str, value: Any) -> None:
 
 
 class TextFeatures(TransformerMixin, BaseEstimator):
-    """TF-IDF over lemma word n-grams ("w:" columns) and char_wb n-grams ("c:" columns).
+    """TF-IDF over lemma word n-grams ("w:" columns), word n-grams as written ("s:" columns,
+    off with `surface=False`) and char_wb n-grams ("c:" columns).
 
     Takes a 1-D array-like of complaint texts. Danish texts are repaired (æøå, OCR) and
     lemmatised with lookup lemmas; English texts keep their lower-cased words. Word n-grams
@@ -117,6 +126,9 @@ class TextFeatures(TransformerMixin, BaseEstimator):
         char_min_df: float = 2,
         char_max_df: float = 1.0,
         char_max_features: int | None = None,
+        surface: bool = True,
+        surface_min_df: float = 2,
+        surface_max_features: int | None = None,
         sublinear_tf: bool = True,
         repair: bool = True,
     ) -> None:
@@ -128,16 +140,19 @@ class TextFeatures(TransformerMixin, BaseEstimator):
         self.char_min_df = char_min_df
         self.char_max_df = char_max_df
         self.char_max_features = char_max_features
+        self.surface = surface
+        self.surface_min_df = surface_min_df
+        self.surface_max_features = surface_max_features
         self.sublinear_tf = sublinear_tf
         self.repair = repair
 
     def _checked_params(self) -> tuple[tuple[int, int], tuple[int, int]]:
         word_range = _check_range("word_ngram_range", self.word_ngram_range, 1, 2)
         char_range = _check_range("char_ngram_range", self.char_ngram_range, 1, 5)
-        for name in ("word_min_df", "word_max_df", "char_min_df", "char_max_df"):
+        for name in ("word_min_df", "word_max_df", "char_min_df", "char_max_df", "surface_min_df"):
             _check_df(name, getattr(self, name))
-        _check_max_features("word_max_features", self.word_max_features)
-        _check_max_features("char_max_features", self.char_max_features)
+        for name in ("word_max_features", "char_max_features", "surface_max_features"):
+            _check_max_features(name, getattr(self, name))
         return word_range, char_range
 
     def fit(self, X: Any, y: Any = None) -> TextFeatures:
@@ -147,10 +162,9 @@ class TextFeatures(TransformerMixin, BaseEstimator):
 
     def fit_transform(self, X: Any, y: Any = None, **fit_params: Any) -> sp.csr_matrix:
         """Fit and return the training matrix, tokenising each text only once."""
-        word_counts, char_counts = self._fit(X)
-        return self._weigh(word_counts, char_counts)
+        return self._weigh(*self._fit(X))
 
-    def _fit(self, X: Any) -> tuple[sp.csr_matrix, sp.csr_matrix]:
+    def _fit(self, X: Any) -> tuple[sp.csr_matrix, sp.csr_matrix | None, sp.csr_matrix]:
         word_range, char_range = self._checked_params()
         texts = as_texts(X)
         if not texts:
@@ -165,6 +179,20 @@ class TextFeatures(TransformerMixin, BaseEstimator):
             max_df=self.word_max_df,
             max_features=self.word_max_features,
         )
+        surface: tuple[WordNgramIndex | None, sp.csr_matrix | None] = (
+            WordNgramIndex.fit(
+                batch,
+                len(texts),
+                ngram_range=word_range,
+                min_df=self.surface_min_df,
+                max_df=self.word_max_df,
+                max_features=self.surface_max_features,
+                lemmatise=False,
+            )
+            if self.surface
+            else (None, None)
+        )
+        self.surface_index_, surface_counts = surface
         self.char_index_, char_counts = CharNgramIndex.fit(
             lowered,
             ngram_range=char_range,
@@ -172,35 +200,47 @@ class TextFeatures(TransformerMixin, BaseEstimator):
             max_df=self.char_max_df,
             max_features=self.char_max_features,
         )
-        if word_counts.shape[1] + char_counts.shape[1] == 0:
+        n_surface = 0 if surface_counts is None else surface_counts.shape[1]
+        if word_counts.shape[1] + n_surface + char_counts.shape[1] == 0:
             raise ValueError("after pruning, no terms remain: lower word_min_df/char_min_df or add texts")
         self.word_idf_ = fit_idf(word_counts)
+        self.surface_idf_ = None if surface_counts is None else fit_idf(surface_counts)
         self.char_idf_ = fit_idf(char_counts)
-        self.n_features_out_ = word_counts.shape[1] + char_counts.shape[1]
-        return word_counts, char_counts
+        self.n_features_out_ = word_counts.shape[1] + n_surface + char_counts.shape[1]
+        return word_counts, surface_counts, char_counts
 
     def transform(self, X: Any) -> sp.csr_matrix:
-        """The TF-IDF matrix of the texts X: word columns, then char columns."""
+        """The TF-IDF matrix of the texts X: lemma, surface, then char columns."""
         check_is_fitted(self, "n_features_out_")
         texts = as_texts(X)
         lowered, english = prepare_texts(texts, repair=self.repair)
-        word_counts = self.word_index_.counts(tokenise(lowered, english), len(texts))
+        batch = tokenise(lowered, english)
+        word_counts = self.word_index_.counts(batch, len(texts))
+        surface_index = getattr(self, "surface_index_", None)  # None: off, or fitted before it existed
+        surface_counts = None if surface_index is None else surface_index.counts(batch, len(texts))
         char_counts = self.char_index_.counts(lowered)
-        return self._weigh(word_counts, char_counts)
+        return self._weigh(word_counts, surface_counts, char_counts)
 
-    def _weigh(self, word_counts: sp.csr_matrix, char_counts: sp.csr_matrix) -> sp.csr_matrix:
+    def _weigh(
+        self, word_counts: sp.csr_matrix, surface_counts: sp.csr_matrix | None, char_counts: sp.csr_matrix
+    ) -> sp.csr_matrix:
+        blocks = [(word_counts, self.word_idf_), (surface_counts, getattr(self, "surface_idf_", None))]
         parts = [
             tfidf(counts, idf, sublinear_tf=self.sublinear_tf)
-            for idf, counts in ((self.word_idf_, word_counts), (self.char_idf_, char_counts))
+            for counts, idf in [*blocks, (char_counts, self.char_idf_)]
+            if counts is not None and idf is not None
         ]
         return sp.hstack(parts, format="csr", dtype=np.float64)
 
     def get_feature_names_out(self, input_features: Any = None) -> np.ndarray:
-        """Column names: "w:<lemma>" / "w:<lemma> <lemma>" then "c:<char n-gram>"."""
+        """Column names: "w:<lemma>" / "w:<lemma> <lemma>", "s:<word>" / "s:<word> <word>", then
+        "c:<char n-gram>"."""
         check_is_fitted(self, "n_features_out_")
         words = ["w:" + name for name in self.word_index_.feature_names()]
+        surface_index = getattr(self, "surface_index_", None)
+        surface = [] if surface_index is None else ["s:" + name for name in surface_index.feature_names()]
         chars = ["c:" + name for name in self.char_index_.feature_names()]
-        return np.asarray(words + chars, dtype=object)
+        return np.asarray(words + surface + chars, dtype=object)
 
     def __sklearn_tags__(self) -> Any:
         tags = super().__sklearn_tags__()

@@ -51,8 +51,11 @@ def tokenise(lowered: list[str], english: np.ndarray) -> TokenBatch:
     return TokenBatch(rows, codes.astype(np.int64), texts, np.repeat(english, lengths))
 
 
-def _type_ids(batch: TokenBatch, lemma_ids: dict[str, int], *, grow: bool) -> np.ndarray:
-    """The lemma id of every token (SKIP, UNKNOWN or an id in `lemma_ids`)."""
+def _type_ids(
+    batch: TokenBatch, lemma_ids: dict[str, int], *, grow: bool, lemmatise: bool = True
+) -> np.ndarray:
+    """The lemma id of every token (SKIP, UNKNOWN or an id in `lemma_ids`); with `lemmatise`
+    off, the id of the lower-cased word itself (surface forms, Danish and English alike)."""
     n_types = len(batch.texts)
     in_english = np.zeros(n_types, dtype=bool)
     in_english[batch.type_of[batch.english]] = True
@@ -68,7 +71,7 @@ def _type_ids(batch: TokenBatch, lemma_ids: dict[str, int], *, grow: bool) -> np
         if not _HAS_LETTER.search(text):
             continue
         if in_danish[index]:
-            danish[index] = id_of(danish_lemma(text))
+            danish[index] = id_of(danish_lemma(text) if lemmatise else text)
         if in_english[index]:
             english[index] = id_of(text)  # English words pass through lower-cased
     return np.where(batch.english, english[batch.type_of], danish[batch.type_of])
@@ -98,11 +101,15 @@ def ngram_keys(
 
 @dataclass
 class WordNgramIndex:
-    """A fitted lemma n-gram vocabulary: lemma ids, sorted term keys, n-gram lengths."""
+    """A fitted word n-gram vocabulary: lemma ids, sorted term keys, n-gram lengths.
+
+    With `lemmatise` off the "lemmas" are the lower-cased words as written (surface n-grams,
+    the same tokens without the lemma lookup)."""
 
     lemma_ids: dict[str, int]
     vocabulary: Vocabulary
     ngram_range: tuple[int, int]
+    lemmatise: bool = True
 
     @classmethod
     def fit(
@@ -114,10 +121,11 @@ class WordNgramIndex:
         min_df: float,
         max_df: float,
         max_features: int | None,
+        lemmatise: bool = True,
     ) -> tuple[WordNgramIndex, sp.csr_matrix]:
         """The index learnt from a token batch and its count matrix over it."""
         lemma_ids: dict[str, int] = {}
-        ids = _type_ids(batch, lemma_ids, grow=True)
+        ids = _type_ids(batch, lemma_ids, grow=True, lemmatise=lemmatise)
         rows, keys = ngram_keys(batch, ids, ngram_range)
         kept, counts = select_vocabulary(
             rows, keys, n_rows, min_df=min_df, max_df=max_df, max_features=max_features
@@ -126,10 +134,10 @@ class WordNgramIndex:
         used = np.unique(np.concatenate([kept & np.uint64(0xFFFFFFFF), kept >> _BIGRAM_SHIFT]))
         used_ids = {int(value) - 1 for value in used.tolist() if value}
         kept_lemmas = {word: index for word, index in lemma_ids.items() if index in used_ids}
-        return cls(kept_lemmas, Vocabulary(kept), ngram_range), counts
+        return cls(kept_lemmas, Vocabulary(kept), ngram_range, lemmatise), counts
 
     def counts(self, batch: TokenBatch, n_rows: int) -> sp.csr_matrix:
-        ids = _type_ids(batch, self.lemma_ids, grow=False)
+        ids = _type_ids(batch, self.lemma_ids, grow=False, lemmatise=self.lemmatise)
         rows, keys = ngram_keys(batch, ids, self.ngram_range)
         return self.vocabulary.counts(rows, keys, n_rows)
 

@@ -268,7 +268,8 @@ TRAIN = [
 
 
 def fitted(**params: object) -> TextFeatures:
-    return TextFeatures(word_min_df=1, char_min_df=1, **params).fit(TRAIN)  # type: ignore[arg-type]
+    params = {"word_min_df": 1, "char_min_df": 1, "surface_min_df": 1, **params}
+    return TextFeatures(**params).fit(TRAIN)  # type: ignore[arg-type]
 
 
 def test_output_is_sparse_with_prefixed_names() -> None:
@@ -276,8 +277,11 @@ def test_output_is_sparse_with_prefixed_names() -> None:
     matrix = features.transform(TRAIN)
     names = features.get_feature_names_out()
     assert sp.issparse(matrix) and matrix.shape == (len(TRAIN), len(names))
-    assert all(name.startswith(("w:", "c:")) for name in names)
+    assert all(name.startswith(("w:", "s:", "c:")) for name in names)
     assert {"w:kommune", "w:sagsbehandler", "w:ikke få", "w:caseworker", "c:kom", "c:mmune"} <= set(names)
+    assert {"s:kommunens", "s:sagsbehandlere", "s:ikke fået", "s:caseworker"} <= set(names)
+    prefixes = [name[:2] for name in names]
+    assert prefixes == sorted(prefixes, key=["w:", "s:", "c:"].index)  # lemma, surface, char columns
     assert len(set(names)) == len(names)
 
 
@@ -300,7 +304,7 @@ def test_char_block_equals_scikit_learn_char_wb() -> None:
     reference = TfidfVectorizer(analyzer="char_wb", ngram_range=(3, 5), sublinear_tf=True, lowercase=False)
     expected = reference.fit_transform(lowered)
     names = list(features.get_feature_names_out())
-    n_words = sum(name.startswith("w:") for name in names)
+    n_words = sum(name.startswith(("w:", "s:")) for name in names)
     ours = features.transform(TRAIN)[:, n_words:]
     columns = [reference.vocabulary_[name[2:]] for name in names[n_words:]]
     assert sorted(columns) == list(range(len(reference.vocabulary_)))
@@ -343,10 +347,39 @@ def test_word_block_equals_tfidf_over_lemma_ngrams() -> None:
     np.testing.assert_allclose(ours.toarray(), expected[:, columns].toarray(), atol=1e-12)
 
 
+def test_surface_block_equals_tfidf_over_the_words_as_written() -> None:
+    features = fitted(char_ngram_range=(5, 5))
+    lowered, _ = prepare_texts(TRAIN)
+    nlp = tokenizer()
+
+    def analyse(index: int) -> list[str]:
+        words = [t.text for t in nlp.tokenizer(lowered[index]) if re.search(r"[^\W\d_]", t.text)]
+        return words + [f"{a} {b}" for a, b in itertools.pairwise(words)]
+
+    reference = TfidfVectorizer(analyzer=analyse, sublinear_tf=True)
+    expected = reference.fit_transform(list(range(len(TRAIN))))
+    names = list(features.get_feature_names_out())
+    start = sum(name.startswith("w:") for name in names)
+    surface_names = [name[2:] for name in names if name.startswith("s:")]
+    assert sorted(surface_names) == sorted(reference.vocabulary_)
+    columns = [reference.vocabulary_[name] for name in surface_names]
+    ours = features.transform(TRAIN)[:, start : start + len(surface_names)]
+    np.testing.assert_allclose(ours.toarray(), expected[:, columns].toarray(), atol=1e-12)
+
+
+def test_surface_block_can_be_left_out() -> None:
+    names = fitted(surface=False).get_feature_names_out()
+    assert not any(name.startswith("s:") for name in names)
+    assert any(name.startswith("w:") for name in names) and any(name.startswith("c:") for name in names)
+
+
 def test_vocabulary_rules() -> None:
-    small = TextFeatures(word_min_df=3, char_min_df=5, word_max_features=7, char_max_features=11).fit(TRAIN)
+    small = TextFeatures(
+        word_min_df=3, char_min_df=5, word_max_features=7, char_max_features=11, surface_max_features=5
+    ).fit(TRAIN)
     names = small.get_feature_names_out()
     assert sum(n.startswith("w:") for n in names) == 7
+    assert sum(n.startswith("s:") for n in names) == 5
     assert sum(n.startswith("c:") for n in names) == 11
     assert "w:kommune" in names  # frequent terms survive max_features
 

@@ -1,6 +1,6 @@
 """The champion on the hand-written evaluation set, beside baselines, against its synthetic test numbers.
 
-    .venv/bin/python bench/eval_handwritten.py [--registry models] [--model V] [--json FILE] [--list-errors]
+    .venv/bin/python bench/eval_handwritten.py [--registry models] [--model V] [--data DIR] [--json FILE] [--list-errors]
 
 Trains no model. The champion (or `--model V`) scores `data/eval/complaints_handwritten.jsonl`
 with `data/eval/contacts_handwritten.csv` (texts anonymised first, as training does). The
@@ -99,11 +99,23 @@ def slice_masks(frame: pd.DataFrame) -> dict[str, np.ndarray]:
 
 
 def champion_and_baselines(
-    model: KonfliktModel, registry: Path, version: str, hand: pd.DataFrame, hand_contacts: pd.DataFrame
+    model: KonfliktModel,
+    registry: Path,
+    version: str,
+    hand: pd.DataFrame,
+    hand_contacts: pd.DataFrame,
+    data_dir: Path | None = None,
 ) -> tuple[dict[str, Scored], dict[str, Scored], dict[str, Any]]:
-    """Scores of the model and of every baseline on the hand-written rows and on the synthetic test rows."""
+    """Scores of the model and of every baseline on the hand-written rows and on the synthetic test rows.
+
+    `data_dir` (complaints.jsonl, contacts.csv) is the corpus the champion was trained on; the
+    embedded default corpus when None.
+    """
     config = TrainConfig.from_dict(model.config)
-    data = load_training_data(None, None)
+    if data_dir is None:
+        data = load_training_data(None, None)
+    else:
+        data = load_training_data(data_dir / "complaints.jsonl", data_dir / "contacts.csv")
     complaints, contacts = data.complaints, data.contacts
     expected = version_info(registry, version).manifest.get("data_fingerprint")
     same_data = fingerprint(complaints, contacts, config) == expected
@@ -321,6 +333,11 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--model", help="model version (default: the champion)")
     parser.add_argument("--complaints", type=Path, default=EVAL_DIR / "complaints_handwritten.jsonl")
     parser.add_argument("--contacts", type=Path, default=EVAL_DIR / "contacts_handwritten.csv")
+    parser.add_argument(
+        "--data",
+        type=Path,
+        help="the champion's training corpus (complaints.jsonl, contacts.csv); default data/default",
+    )
     parser.add_argument("--json", type=Path, help="also write every metric to this file")
     parser.add_argument("--list-errors", action="store_true", help="print the model's errors by complaint id")
     args = parser.parse_args(argv)
@@ -338,7 +355,7 @@ def main(argv: list[str] | None = None) -> int:
         )
         hand, hand_contacts = load_eval_set(args.complaints, args.contacts)
         hand_scored, synth_scored, synth_labels = champion_and_baselines(
-            model, args.registry, version, hand, hand_contacts
+            model, args.registry, version, hand, hand_contacts, args.data
         )
     except KonfliktError as exc:
         print(f"eval_handwritten: {exc}", file=sys.stderr)

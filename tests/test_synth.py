@@ -30,6 +30,7 @@ from signals.schema import (
     Contact,
 )
 from training.synth import Corpus, build_corpus, generate_corpus
+from training.synth.course import remember
 from training.synth.grammar import Clause, Context, expand, sentence
 from training.synth.noise import add_typos, ocr_damage, without_aeoeaa
 from training.synth.personal import cpr_number, phone_number
@@ -310,6 +311,149 @@ def test_contacts_before_and_after_complaints(corpus: Corpus) -> None:
     assert after > 0.5 * STAT_SIZE
     first = min(c.received_at for c in corpus.complaints)
     assert any(e.occurred_at < first for e in corpus.contacts)  # history before the export
+
+
+# --- the complaint course told in the text -----------------------------------------------------------
+
+_NUMBER_WORDS_DA = (
+    "nul",
+    "en",
+    "to",
+    "tre",
+    "fire",
+    "fem",
+    "seks",
+    "syv",
+    "otte",
+    "ni",
+    "ti",
+    "elleve",
+    "tolv",
+)
+_NUMBER_WORDS_EN = (
+    "zero", "one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten", "eleven", "twelve"
+)  # fmt: skip
+
+
+def _history_counts(corpus: Corpus) -> dict[str, dict[str, int]]:
+    """The told facts recounted from the contact records alone, per complaint id."""
+    by_citizen: dict[str, list] = {}
+    for e in corpus.contacts:
+        by_citizen.setdefault(e.citizen_id, []).append(e)
+    out = {}
+    for c in corpus.complaints:
+        at = c.received_at
+        before = [e for e in by_citizen[c.citizen_id] if e.occurred_at < at]
+        episode = [
+            e for e in before if e.recipient != "borgmester" and e.occurred_at >= at - timedelta(days=120)
+        ]
+        out[c.complaint_id] = {
+            "total": len(episode),
+            "calls": sum(e.channel == "telefon" and e.kind != "moede" for e in episode),
+            "written": sum(
+                e.channel in ("email", "brev", "digital_post", "webformular") and e.kind != "moede"
+                for e in episode
+            ),
+            "chasers": sum(e.kind == "rykker" for e in episode),
+            "meetings": sum(e.kind == "moede" for e in episode),
+            "since": len(episode),
+            "mayor": sum(
+                e.recipient == "borgmester" and e.occurred_at >= at - timedelta(days=365) for e in before
+            ),
+            "complaints": sum(
+                e.kind == "klage"
+                and e.recipient != "borgmester"
+                and e.occurred_at >= at - timedelta(days=730)
+                for e in before
+            ),
+        }
+    return out
+
+
+def test_told_counts_agree_with_the_contact_history(corpus: Corpus) -> None:
+    """What a text says about the course is true of contacts.csv, within a citizen's memory."""
+    counts = _history_counts(corpus)
+    told = [(c, m) for c in corpus.complaints for m in c.course]
+    assert len(told) > 0.2 * STAT_SIZE
+    bounds = Counter(m.bound for _, m in told)
+    assert {"exact", "about", "at_least", "many", "vague"} <= set(bounds)
+    assert bounds["exact"] > 0.5 * len(told)
+    for c, m in told:
+        true = counts[c.complaint_id][m.kind]
+        assert m.true == true, (c.complaint_id, m)
+        assert true >= 1
+        if m.bound == "exact":
+            assert m.claimed == true
+        elif m.bound == "about":
+            assert m.claimed is not None and abs(m.claimed - true) <= max(1, round(0.25 * true))
+        elif m.bound == "at_least":
+            assert m.claimed is not None and 1 <= m.claimed < true
+        elif m.bound == "many":
+            assert m.claimed is None and true >= 9
+        if m.kind == "mayor":  # an escalation to the mayor is only told when it happened
+            assert true >= 1
+
+
+def test_told_numbers_appear_in_clean_texts(corpus: Corpus) -> None:
+    clean = [c for c in corpus.complaints if not (c.typos or c.ocr or c.no_aeoeaa)]
+    checked = found = 0
+    for c in clean:
+        text = c.text.lower()
+        for m in c.course:
+            if m.claimed is None or m.claimed < 2 or m.bound != "exact" or m.kind == "complaints":
+                continue
+            checked += 1
+            words = {str(m.claimed)}
+            if m.claimed < len(_NUMBER_WORDS_DA):
+                words |= {_NUMBER_WORDS_DA[m.claimed], _NUMBER_WORDS_EN[m.claimed]}
+            found += any(re.search(rf"\b{re.escape(w)}\b", text) for w in words)
+    assert checked > 100
+    assert found >= 0.95 * checked  # the few misses are sentences dropped to keep a text under 600 words
+
+
+def test_course_is_told_more_in_positives_but_also_in_negatives(corpus: Corpus) -> None:
+    positives = [c for c in corpus.complaints if c.mediation_potential]
+    negatives = [c for c in corpus.complaints if not c.mediation_potential]
+    told_pos = sum(bool(c.course) for c in positives) / len(positives)
+    told_neg = sum(bool(c.course) for c in negatives) / len(negatives)
+    assert told_pos > 1.8 * told_neg
+    assert told_neg > 0.1  # angry one-offs and appeals tell their calls too: the words are not the label
+    angry_negatives = [c for c in negatives if c.style == "vred"]
+    assert sum(bool(c.course) for c in angry_negatives) / len(angry_negatives) > told_neg
+
+
+def test_course_told_in_both_languages_and_all_voices(corpus: Corpus) -> None:
+    told = [c for c in corpus.complaints if c.course]
+    assert any(c.english for c in told)
+    assert {"telefonnotat", "personligt_notat", "advokat", "rolig", "vred", "webformular"} <= {
+        c.style for c in told
+    }
+    notes = [c for c in told if c.style == "telefonnotat" and not c.typos]
+    assert any("borger" in c.text.lower() for c in notes)
+
+
+@pytest.mark.parametrize("n", [1, 2, 3, 4, 6, 8, 9, 12, 17, 30])
+def test_remembered_counts_stay_near_the_truth(n: int) -> None:
+    rng = random.Random(n)
+    for _ in range(300):
+        claimed, bound = remember(n, rng)
+        if bound == "exact":
+            assert claimed == n
+        elif bound == "about":
+            assert claimed is not None and abs(claimed - n) <= max(1, round(0.25 * n))
+        elif bound == "at_least":
+            assert claimed is not None and 1 <= claimed < n
+        else:
+            assert bound == "many" and claimed is None and n >= 9
+    if n <= 3:
+        assert remember(n, rng) == (n, "exact")
+
+
+def test_same_seed_gives_the_same_texts_and_told_course() -> None:
+    first, second = build_corpus(300, seed=3), build_corpus(300, seed=3)
+    assert [(c.text, c.course) for c in first.complaints] == [(c.text, c.course) for c in second.complaints]
+    other = build_corpus(300, seed=4)
+    assert [c.text for c in first.complaints] != [c.text for c in other.complaints]
 
 
 # --- building blocks --------------------------------------------------------------------------------

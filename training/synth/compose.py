@@ -11,6 +11,7 @@ from __future__ import annotations
 import random
 
 from training.synth import personal
+from training.synth.course import render_mention, render_threat, times_phrase
 from training.synth.grammar import Clause, Context, expand, sentence
 from training.synth.plan import TextPlan
 from training.synth.pools import frames, relation, styles
@@ -55,6 +56,7 @@ def _context(plan: TextPlan, rng: random.Random) -> tuple[Context, str]:
     )
     ctx = Context(voice)
     ctx.update(danish_slots(plan.received, topic.amount))
+    ctx.set("antal_gange", lambda r: times_phrase(plan.episode_contacts, r, english=False))
     staff = rng.choice(topic.staff)
     others = [s for s in topic.staff if s != staff] or [staff]
     staff2 = rng.choice(others)
@@ -185,13 +187,17 @@ def _signals(plan: TextPlan, rng: random.Random, ctx: Context) -> list[str]:
     if plan.ongoing_mention:
         pool = relation.ONGOING + relation.ONGOING_BY_OWNER.get(plan.owner_kind, ())
         out.append(sentence(expand(rng.choice(pool), rng, ctx)))
-    out += [
-        sentence(expand(rng.choice(relation.CONTACT_MENTIONS), rng, ctx))
-        for _ in range(plan.contact_mentions)
-    ]
+    if plan.threat:
+        out.append(render_threat(rng, ctx, english=False))
     out += [sentence(expand(rng.choice(relation.COUNTER[group]), rng, ctx)) for group in plan.counters]
     rng.shuffle(out)
     return out
+
+
+def _course(plan: TextPlan, rng: random.Random, ctx: Context) -> list[str]:
+    """The contact course as the writer tells it (consistent with the contact history)."""
+    note = plan.style in NOTE_STYLES
+    return [render_mention(m, plan.received, rng, ctx, english=False, note=note) for m in plan.course]
 
 
 def _background(plan: TextPlan, rng: random.Random, ctx: Context, *, long_text: bool) -> list[str]:
@@ -236,6 +242,9 @@ def _body(plan: TextPlan, rng: random.Random, ctx: Context) -> list[list[str]]:
                 )
             )
         )
+    course = _course(plan, rng, ctx)
+    if course and rng.random() < 0.45:  # the course opens the letter: "Jeg har nu skrevet syv gange ..."
+        story.insert(0, course.pop(0))
     if story:
         paragraphs.append(story)
     if plan.style in ("vred",):
@@ -243,7 +252,8 @@ def _body(plan: TextPlan, rng: random.Random, ctx: Context) -> list[list[str]]:
             if rng.random() < 0.35:
                 passage.append(rng.choice(styles.ANGER))
     paragraphs += passages
-    tail = _signals(plan, rng, ctx)
+    tail = _signals(plan, rng, ctx) + course
+    rng.shuffle(tail)
     if tail:
         paragraphs.append(tail)
     return paragraphs
@@ -345,7 +355,12 @@ def compose_danish(plan: TextPlan, rng: random.Random) -> str:
 
 def _compose_note(plan: TextPlan, rng: random.Random, ctx: Context) -> str:
     lines = [expand(rng.choice(styles.NOTE_HEADERS[plan.style]), rng, ctx)]
-    lines += _header(plan, rng, ctx)
+    header = _header(plan, rng, ctx)
+    if "cpr" in plan.personal_data and not any("pr" in line.lower() for line in header):
+        header.append(
+            rng.choice(("CPR: ", "Cpr.nr. ", "CPR-nr.: ")) + _cpr(plan, rng)
+        )  # notes name the citizen
+    lines += header
     lines.append(sentence(expand(rng.choice(styles.NOTE_OPENINGS[plan.style]), rng, ctx)))
     for para in _body(plan, rng, ctx):
         lines.append(" ".join(para))
@@ -369,10 +384,11 @@ def _compose_advocate(plan: TextPlan, rng: random.Random, ctx: Context) -> str:
     ctx.set("klient_navn_kort", client.split()[0] if client != "min klient" else "klienten")
     lines = [expand(rng.choice(styles.GREETINGS["advokat"]), rng, ctx)]
     lines.append(expand(rng.choice(styles.ADVOCATE_SUBJECTS), rng, ctx))
-    lines += _header(plan, rng, ctx)
+    header = _header(plan, rng, ctx)
+    lines += header
     body = _body(plan, rng, ctx)
     intro = sentence(expand(rng.choice(styles.ADVOCATE_INTROS), rng, ctx))
-    lines.append(intro + " " + " ".join(_inline_personal(plan, rng, " ".join(lines))))
+    lines.append(intro + " " + " ".join(_inline_personal(plan, rng, " ".join(header))))
     lines += [" ".join(para) for para in body]
     lines.append(" ".join(rng.sample(styles.ADVOCATE_REQUESTS, k=2)))
     lawyer = personal.person_name(rng, foreign=rng.random() < 0.1)

@@ -6,14 +6,13 @@ import random
 
 from training.synth import personal
 from training.synth.compose import MAX_WORDS, MIN_WORDS
+from training.synth.course import render_mention, render_threat, times_phrase
 from training.synth.grammar import Context, expand, sentence
 from training.synth.plan import TextPlan
 from training.synth.pools import english
 from training.synth.slots import english_slots
 
 _FALLBACK_DEPARTMENT = "KFF"
-_SIGNAL_INDEX = {"heard": 0, "apology": 1, "distrust": 2, "dialogue": 5, "others": 4, "long_course": 8}
-_COUNTER_INDEX = {"appeal": (0, 1, 4), "closed": (3,), "question": (2,)}
 
 
 def english_topic(department: str, rng: random.Random) -> tuple[str, str, str, str, str]:
@@ -27,6 +26,7 @@ def compose_english(plan: TextPlan, rng: random.Random) -> str:
     name, thing, decision, office, staff = english_topic(plan.department, rng)
     ctx = Context(english_slots(plan.received, plan.topic.amount))
     ctx.update({"thing": thing, "decision": decision, "office": office, "staff": staff, "topic": name})
+    ctx.set("count", lambda r: times_phrase(plan.episode_contacts, r, english=True))
     body: list[str] = []
     if plan.style != "webformular":
         body.append(expand(rng.choice(english.INTROS), rng, ctx))
@@ -40,11 +40,16 @@ def compose_english(plan: TextPlan, rng: random.Random) -> str:
         passing = english.PASSING.get(cause)
         if passing:
             body.insert(rng.randrange(len(body) + 1), expand(rng.choice(passing), rng, ctx))
-    tail = [expand(english.SIGNALS[_SIGNAL_INDEX[g]], rng, ctx) for g in plan.signals]
+    tail = [expand(rng.choice(english.SIGNALS[g]), rng, ctx) for g in plan.signals]
     if plan.ongoing_mention:
-        tail.append(english.SIGNALS[rng.choice((3, 6))])
-    tail += [english.COUNTER[rng.choice(_COUNTER_INDEX[g])] for g in plan.counters]
-    tail += [rng.choice(english.CONTACT_MENTIONS) for _ in range(plan.contact_mentions)]
+        tail.append(expand(rng.choice(english.ONGOING), rng, ctx))
+    tail += [expand(rng.choice(english.COUNTER[g]), rng, ctx) for g in plan.counters]
+    if plan.threat:
+        tail.append(render_threat(rng, ctx, english=True))
+    course = [render_mention(m, plan.received, rng, ctx, english=True) for m in plan.course]
+    if course and rng.random() < 0.45:  # the course opens the message: "I have now written seven times ..."
+        body.insert(1 if body else 0, course.pop(0))
+    tail += course
     if plan.style == "vred":
         tail.append(rng.choice(english.ANGER))
     rng.shuffle(tail)

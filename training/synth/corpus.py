@@ -4,8 +4,8 @@ from __future__ import annotations
 
 import random
 from collections.abc import Callable
-from dataclasses import replace
-from datetime import date
+from dataclasses import dataclass, replace
+from datetime import date, datetime
 
 import numpy as np
 
@@ -16,8 +16,9 @@ from training.synth.citizens import Citizen, complaint_days, make_citizens
 from training.synth.compose import compose_danish
 from training.synth.compose_en import compose_english
 from training.synth.contacts import ComplaintMoment, ContactEvent, ContactWriter
+from training.synth.course import choose_mentions, course_facts, threat
 from training.synth.grammar import pick_weighted
-from training.synth.mediation import draw_latent, text_expression
+from training.synth.mediation import Latent, draw_latent, text_expression
 from training.synth.noise import add_typos, casual, ocr_damage, without_aeoeaa
 from training.synth.plan import TextPlan
 from training.synth.pools.topic import Topic
@@ -85,13 +86,23 @@ def _pick_topic(rng: random.Random, department: str, state: _CitizenState) -> To
     return topic
 
 
-def _complaint(
-    rng: random.Random,
-    citizen: Citizen,
-    day_index: int,
-    day: date,
-    state: _CitizenState,
-) -> tuple[SynthComplaint, ComplaintMoment]:
+@dataclass(slots=True)
+class _Draft:
+    """A complaint before its text: what the contact process needs, and the rest of its plan."""
+
+    rng: random.Random
+    citizen: Citizen
+    department: str
+    topic: Topic
+    rate_department: str
+    causes: tuple[str, ...]
+    latent: Latent
+    style: str
+    channel: str
+    received: datetime
+
+
+def _draft(rng: random.Random, citizen: Citizen, day_index: int, day: date, state: _CitizenState) -> _Draft:
     department = _pick_department(rng, citizen, first=day_index == 0)
     topic = _pick_topic(rng, department, state)
     rate_department = department or topic.department
@@ -111,6 +122,18 @@ def _complaint(
         style = pick_weighted(rng, {k: v[0] for k, v in p.STYLES.items()})
         channel = pick_weighted(rng, p.STYLES[style][1])
     received = local_datetime(day, clock_minutes(rng, channel), rng.randrange(60))
+    return _Draft(rng, citizen, department, topic, rate_department, causes, latent, style, channel, received)
+
+
+def _complaint(draft: _Draft, history: list[ContactEvent]) -> SynthComplaint:
+    """Write the text of a drafted complaint; `history` is the citizen's whole contact history."""
+    rng, citizen, latent, causes = draft.rng, draft.citizen, draft.latent, draft.causes
+    style, channel, received, rate_department = (
+        draft.style,
+        draft.channel,
+        draft.received,
+        draft.rate_department,
+    )
     weak = frozenset(c for c in causes if rng.random() < p.WEAK_EXPRESSION_RATE)
     extra: tuple[str, ...] = ()
     while len(extra) < 2 and rng.random() < p.UNLABELLED_MENTION_RATE:
@@ -120,12 +143,14 @@ def _complaint(
         distractors = (sample_distractor(rng, rate_department, causes + extra),)
         if rng.random() < 0.2:
             distractors += (sample_distractor(rng, rate_department, causes + extra + distractors),)
-    signals, ongoing_mention, counters, mentions = text_expression(rng, latent)
-    owner = _owner(rng, topic, style)
+    signals, ongoing_mention, counters = text_expression(rng, latent)
+    facts = course_facts(history, received)
+    course = choose_mentions(rng, latent, facts, style)
+    owner = _owner(rng, draft.topic, style)
     plan = TextPlan(
         received=received.date(),
-        department=department,
-        topic=topic,
+        department=draft.department,
+        topic=draft.topic,
         causes=causes,
         weak=weak,
         extra_mentions=extra,
@@ -137,7 +162,9 @@ def _complaint(
         signals=signals,
         ongoing_mention=ongoing_mention,
         counters=counters,
-        contact_mentions=mentions,
+        course=course,
+        threat=threat(rng, latent, facts),
+        episode_contacts=facts.total,
         persona=citizen.persona,
         personal_data=_personal_kinds(rng, style),
         case_year=max(2019, received.year - rng.choice((0, 0, 1, 2))),
@@ -151,17 +178,17 @@ def _complaint(
     ocr = channel == "brev" and not citizen.english and rng.random() < p.OCR_SHARE_OF_LETTERS
     if ocr:
         text = ocr_damage(text, rng, strength=rng.uniform(0.4, 1.0))
-    complaint = SynthComplaint(
+    return SynthComplaint(
         complaint_id="",
         received_at=received,
         citizen_id=citizen.pseudonym,
-        forvaltning=department or None,
+        forvaltning=draft.department or None,
         channel=channel,
         text=text,
         root_causes=causes,
         mediation_potential=latent.label,
         latent=latent,
-        topic=topic.code,
+        topic=draft.topic.code,
         style=style,
         english=citizen.english,
         personal_data=plan.personal_data,
@@ -171,8 +198,8 @@ def _complaint(
         weak=weak,
         extra_mentions=extra,
         distractors=distractors,
+        course=course,
     )
-    return complaint, ComplaintMoment(0, received, department, channel, latent)
 
 
 def build_corpus(complaints: int, seed: int, progress: Progress | None = None) -> Corpus:
@@ -186,15 +213,23 @@ def build_corpus(complaints: int, seed: int, progress: Progress | None = None) -
     made: list[SynthComplaint] = []
     contacts: list[ContactEvent] = []
     for index, citizen in enumerate(citizens):
+        # Contacts first (the whole history of the citizen), then the texts, which tell that history.
         state = _CitizenState()
+        drafts = []
+        history: list[ContactEvent] = []
         for j, day in enumerate(days[index]):
             rng = random.Random(seed * 10**12 + index * 10**5 + j)
-            complaint, moment = _complaint(rng, citizen, j, day, state)
-            made.append(complaint)
-            contacts += writer.around_complaint(citizen, moment)
+            draft = _draft(rng, citizen, j, day, state)
+            drafts.append(draft)
+            history += writer.around_complaint(
+                citizen, ComplaintMoment(0, draft.received, draft.department, draft.channel, draft.latent)
+            )
+        history += writer.background(citizen)
+        for draft in drafts:
+            made.append(_complaint(draft, history))
             if progress is not None:
                 progress(1)
-        contacts += writer.background(citizen)
+        contacts += history
     made.sort(key=lambda c: (c.received_at, c.citizen_id))
     width = max(6, len(str(len(made))))
     numbered = [replace(c, complaint_id=f"c-{i:0{width}d}") for i, c in enumerate(made, start=1)]

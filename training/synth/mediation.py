@@ -85,8 +85,11 @@ SIGNAL_GROUPS = ("heard", "apology", "distrust", "dialogue", "others", "long_cou
 SIGNAL_TRIALS = 5  # at most this many relational signal sentences per text
 
 
-def text_expression(rng: random.Random, latent: Latent) -> tuple[tuple[str, ...], bool, tuple[str, ...], int]:
-    """(signal groups, mention the ongoing relationship?, counter-signal groups, contact mentions).
+def text_expression(rng: random.Random, latent: Latent) -> tuple[tuple[str, ...], bool, tuple[str, ...]]:
+    """(signal groups, mention the ongoing relationship?, counter-signal groups).
+
+    The contact course the citizen tells is drawn separately, from the contact history
+    (training/synth/course.py).
 
     Drawn from the latent components, never from the label: a calm text can carry strong
     signals and an angry one none.
@@ -103,6 +106,4 @@ def text_expression(rng: random.Random, latent: Latent) -> tuple[tuple[str, ...]
         counters.append("appeal" if latent.appeal or rng.random() < 0.4 else "question")
     if not latent.ongoing and rng.random() < 0.18:
         counters.append("closed")
-    p_mention = sigmoid(-2.6 + p.CONTACT_MENTION_WEIGHT * latent.contact + 0.3 * latent.earlier)
-    mentions = int(rng.random() < p_mention)
-    return groups, ongoing_mention, tuple(counters), mentions
+    return groups, ongoing_mention, tuple(counters)

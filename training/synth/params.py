@@ -104,10 +104,10 @@ WEAK_EXPRESSION_RATE: Final = 0.25  # a label expressed only by one subtle sente
 # --- the latent mediation process ---------------------------------------------------------
 # logit = B0 + B_INTENSITY*z + B_TEXT*t + B_CONTACT*c + B_RELATIONAL*r + B_ONGOING*o
 #         + B_APPEAL*a + B_EARLIER*min(earlier, 3)
-MEDIATION_B0: Final = -11.9
-MEDIATION_B_INTENSITY: Final = 0.3
-MEDIATION_B_TEXT: Final = 4.8
-MEDIATION_B_CONTACT: Final = 6.2
+MEDIATION_B0: Final = -11.4
+MEDIATION_B_INTENSITY: Final = 0.5
+MEDIATION_B_TEXT: Final = 6.0
+MEDIATION_B_CONTACT: Final = 4.5
 MEDIATION_B_RELATIONAL: Final = 0.45
 MEDIATION_B_ONGOING: Final = 0.7
 MEDIATION_B_APPEAL: Final = -0.9
@@ -116,11 +116,25 @@ MEDIATION_LABEL_FLIP: Final = 0.008  # share of labels flipped at random (judgem
 INTENSITY_EPISODE_SIGMA: Final = 0.35  # a complaint's intensity wobbles around the citizen's
 
 # --- text signals of the latent ------------------------------------------------------------
-SIGNAL_BASE: Final = -3.1  # log-odds of a relational signal sentence at t = z = 0
-SIGNAL_TEXT_WEIGHT: Final = 3.0
+SIGNAL_BASE: Final = -3.3  # log-odds of a relational signal sentence at t = z = 0
+SIGNAL_TEXT_WEIGHT: Final = 3.2
 SIGNAL_INTENSITY_WEIGHT: Final = 0.25
-CONTACT_MENTION_WEIGHT: Final = 0.5  # texts sometimes mention the chasers and mayor letters
 COUNTER_SIGNAL_BASE: Final = -1.2  # "just change the decision" sentences
+
+# --- the complaint course told in the text (training/synth/course.py) -----------------------
+# Each of three tries tells one fact of the contact history before the complaint (how often the
+# citizen wrote, called, chased, complained, wrote to the mayor) with probability
+# sigmoid(COURSE_BASE + COURSE_CONTACT c + COURSE_INTENSITY z + COURSE_TEXT t + style
+#         + COURSE_VOLUME log(1 + contacts in 120 days + 2 mayor letters)).
+COURSE_BASE: Final = -3.6
+COURSE_CONTACT: Final = 0.9
+COURSE_INTENSITY: Final = 0.35
+COURSE_TEXT: Final = 0.3
+COURSE_VOLUME: Final = 0.6
+COURSE_STYLE: Final = MappingProxyType(
+    {"vred": 0.8, "telefonnotat": 0.3, "personligt_notat": 0.3, "advokat": 0.2, "webformular": -0.4}
+)
+THREAT_BASE: Final = -3.4  # a threat to go to the mayor or the press (no mayor letter yet)
 
 # --- contacts ------------------------------------------------------------------------------
 BACKGROUND_CONTACTS_PER_YEAR: Final = 0.4  # inquiries outside complaint episodes
@@ -129,7 +143,7 @@ PRE_EPISODE_MAX: Final = 30  # even the most persistent citizen's episode is cap
 PRE_EPISODE_BASE: Final = 0.2  # log mean of contacts before a complaint
 PRE_EPISODE_INTENSITY: Final = 0.15
 PRE_EPISODE_CONTACT: Final = 1.15
-ACCELERATION_CONTACT: Final = 0.9  # how strongly c pulls contacts toward received_at
+ACCELERATION_CONTACT: Final = 0.5  # how strongly c pulls contacts toward received_at
 CHASER_BASE: Final = -1.9  # per contact: is it a chaser (rykker)?
 CHASER_CONTACT: Final = 0.85
 MAYOR_BASE: Final = -3.6  # per complaint: did the citizen escalate to the mayor?

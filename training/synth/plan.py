@@ -4,8 +4,12 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from datetime import date
+from typing import TYPE_CHECKING
 
 from training.synth.pools.topic import Topic
+
+if TYPE_CHECKING:
+    from training.synth.course import Mention
 
 
 @dataclass(frozen=True, slots=True)
@@ -39,7 +43,9 @@ class TextPlan:
     signals: tuple[str, ...]  # relational signal groups to express (see pools.relation)
     ongoing_mention: bool
     counters: tuple[str, ...]  # counter-signal groups
-    contact_mentions: int  # sentences mentioning chasers, mayor letters, earlier complaints
+    course: tuple[Mention, ...]  # facts of the contact history the text tells (training/synth/course.py)
+    threat: bool  # a threat to go to the mayor or the press
+    episode_contacts: int  # the citizen's contacts in the 120 days before (for "{antal_gange}")
     persona: Persona
     personal_data: frozenset[str]  # kinds of personal data to write into the text
     case_year: int

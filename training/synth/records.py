@@ -6,6 +6,7 @@ from dataclasses import dataclass
 from datetime import datetime
 
 from training.synth.contacts import ContactEvent
+from training.synth.course import Mention
 from training.synth.mediation import Latent
 
 
@@ -33,6 +34,7 @@ class SynthComplaint:
     weak: frozenset[str]
     extra_mentions: tuple[str, ...]
     distractors: tuple[str, ...]
+    course: tuple[Mention, ...]  # facts of the contact history the text tells
 
 
 @dataclass(frozen=True, slots=True)

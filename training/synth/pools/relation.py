@@ -25,6 +25,13 @@ SIGNALS = MappingProxyType(
             "Det er, som om {S} taler til en mur.",
             "{S} ønsker at blive hørt, ikke at blive ekspederet.",
             "Det har kostet {O} mange søvnløse nætter, og det vil {S} gerne have, at nogen forstår.",
+            "Ingen har nogensinde spurgt {O}, hvad {S} selv mener.",
+            "{S} bliver behandlet som et problem, der skal lukkes, ikke som et menneske.",
+            "{S} har brug for at blive mødt af nogen, der faktisk vil forstå sagen.",
+            "Hver gang {S} prøver at forklare, bliver {S} afbrudt.",
+            "Det vigtigste for {O} er, at nogen endelig hører {P} side af sagen.",
+            "{S} [orker|magter] ikke flere standardsvar, {S} vil [tales med|mødes] som et menneske.",
+            "Man føler sig [usynlig|overset|glemt] i systemet.",
         ),
         "apology": (
             "En undskyldning ville betyde meget.",
@@ -34,6 +41,10 @@ SIGNALS = MappingProxyType(
             "{S} ønsker, at {kontor} erkender, at de har behandlet {O} forkert.",
             "Hvis bare nogen ville sige, at det ikke var i orden, ville {S} kunne komme videre.",
             "{S} forventer en uforbeholden undskyldning.",
+            "Det ville hjælpe meget, hvis nogen bare sagde: det her gik galt, og det beklager vi.",
+            "{S} vil gerne have en anerkendelse af, at forløbet har været urimeligt.",
+            "Ingen har på noget tidspunkt påtaget sig ansvaret.",
+            "En ærlig beklagelse ville være et godt sted at starte.",
         ),
         "distrust": (
             "{S} har ingen tillid tilbage til {kontor}.",
@@ -46,6 +57,12 @@ SIGNALS = MappingProxyType(
             "{S} får hjertebanken, hver gang der kommer et brev fra {kontor}.",
             "Hver gang telefonen ringer med et skjult nummer, frygter {S} det værste.",
             "Det er blevet en kamp, og {S} ved ikke, hvem der er på {P} side.",
+            "{S} stoler ikke længere på, at det, der bliver lovet, også bliver gjort.",
+            "{S} har mistet troen på, at {kontor} vil {O} det godt.",
+            "Tilliden mellem {O} og {kontor} er [helt|fuldstændig] brudt sammen.",
+            "{S} er nødt til at have alt på skrift, for {S} kan ikke længere stole på mundtlige aftaler.",
+            "Det føles, som om {kontor} ser {O} som modpart og ikke som borger.",
+            "{S} tager altid en bisidder med nu, fordi {S} ikke tør andet.",
         ),
         "dialogue": (
             "{S} vil gerne have et møde, hvor vi kan tale ordentligt sammen.",
@@ -55,6 +72,11 @@ SIGNALS = MappingProxyType(
             "Måske kan et møde med en neutral person hjælpe.",
             "{S} vil gerne have en fast kontaktperson, som {S} kan regne med.",
             "{S} ønsker, at vi kan samarbejde igen, for det er der brug for.",
+            "Kunne I hjælpe med et møde, hvor begge parter bliver hørt?",
+            "{S} vil gerne finde en løsning sammen med {kontor} i stedet for at skrive frem og tilbage.",
+            "Et møde med en udenforstående til at lede samtalen ville måske kunne løse op for det.",
+            "{S} er åben for at mødes, hvis {kontor} også er.",
+            "Det ville hjælpe, hvis vi kunne sætte os ved samme bord og tale om, hvad der er gået galt.",
         ),
         "others": (
             "{S} skriver også, så andre ikke skal opleve det samme.",
@@ -62,6 +84,9 @@ SIGNALS = MappingProxyType(
             "{S} håber, at {kontor} kan lære noget af det her.",
             "Der sidder sikkert mange andre i samme situation, som ikke har kræfter til at klage.",
             "Hvis {S} kan forhindre, at det sker for andre, er det umagen værd.",
+            "{S} vil gerne bidrage til, at {kontor} gør det bedre fremover.",
+            "Andre i {P} situation skal ikke behandles sådan.",
+            "Det her handler også om alle dem, der kommer efter {O}.",
         ),
         "long_course": (
             "Det her har stået på i [to|tre|snart fire] år.",
@@ -70,6 +95,10 @@ SIGNALS = MappingProxyType(
             "{S} har efterhånden mistet overblikket over, hvor mange gange {S} har henvendt {SIG}.",
             "Hele familien er præget af det her forløb.",
             "Det her forløb har slidt {O} helt op.",
+            "Det her har fyldt hele {P} hverdag i [månedsvis|årevis|lang tid].",
+            "Sagen har trukket ud så længe, at {S} næsten har glemt, hvordan det startede.",
+            "{S} er helt udmattet af det lange forløb.",
+            "Det er snart [to|tre] år med den samme sag, og der er ingen ende på det.",
         ),
     }
 )
@@ -84,6 +113,9 @@ ONGOING = (
     "Det er de samme mennesker, {S} skal møde igen i næste uge.",
     "Vi har [et langt forløb|mange år med {kontor}|et langt samarbejde] foran os",
     "{S} skal mødes med dem igen om kort tid og kvier {SIG} allerede.",
+    "Vi er nødt til at kunne samarbejde, for {S} skal have med {kontor} at gøre i mange år endnu.",
+    "Sagen er langt fra slut, og {S} skal fortsat have {ydelse}.",
+    "{S} skal stadig have kontakt med {kontor} hver [uge|måned], så det her skal fungere.",
 )
 ONGOING_BY_OWNER = MappingProxyType(
     {
@@ -102,17 +134,6 @@ ONGOING_BY_OWNER = MappingProxyType(
             "kommunen.",
         ),
     }
-)
-
-# Mentions of the contact pattern in the text (driven by the contact latent, not the label).
-CONTACT_MENTIONS = (
-    "{S} har også skrevet til borgmesteren.",
-    "{S} har [to|tre|flere] gange skrevet direkte til borgmesteren uden at få svar.",
-    "Det er [tredje|fjerde|femte] gang, {S} klager over det samme.",
-    "{S} har sendt [flere|mange|adskillige] rykkere.",
-    "{S} har ringet og skrevet næsten hver uge siden {maaned}.",
-    "{S} har tidligere klaget til jer, og det blev ikke bedre.",
-    "{S} har kontaktet [en politiker|borgmesterens kontor|lokalavisen] om sagen.",
 )
 
 COUNTER = MappingProxyType(

@@ -20,6 +20,7 @@ import math
 import re
 from dataclasses import dataclass
 from datetime import date, datetime
+from zoneinfo import ZoneInfo
 
 import numpy as np
 import pandas as pd
@@ -206,3 +207,41 @@ def _gap_reason(value: object) -> str:
         f"nonexistent local time: {quote(shown, words=2)} falls in the hour skipped when Europe/Copenhagen "
         "moves to summer time; give an offset or a valid time"
     )
+
+
+# The plain forms nearly every API request and export uses: a date, or a date and a time to the
+# minute, second or microsecond, optionally with `Z` or a `+HH:MM` offset.
+_PLAIN_TIME_RE = re.compile(
+    r"\d{4}-\d{2}-\d{2}(?:[T ]\d{2}:\d{2}(?::\d{2}(?:\.\d{1,6})?)?(?P<offset>Z|[+-]\d{2}:\d{2})?)?"
+)
+_UTC = ZoneInfo("UTC")
+
+
+def parse_plain_time(value: str) -> datetime | None:
+    """One stripped string in a plain ISO 8601 form -> an aware UTC datetime, by the rules of
+    `parse_times`; None whenever `parse_times` would have to decide (another form, a bad value, a
+    time in the spring-forward gap, a year outside 1900-2199), so the caller falls back to it.
+
+    The loader's quick path for in-memory records: no pandas objects for one value. Tests check
+    it against `parse_times` on plain, ambiguous, skipped and far-off times.
+    """
+    match = _PLAIN_TIME_RE.fullmatch(value)
+    if match is None:
+        return None
+    try:
+        stamp = datetime.fromisoformat(value)
+    except ValueError:
+        return None
+    if match.group("offset") is None:
+        if stamp.tzinfo is not None:  # pragma: no cover - the pattern admits no other offset
+            return None
+        # fold=0 is the first of two occurrences of an ambiguous local time: summer time, as in
+        # `_localise`; a skipped local time does not survive the round trip.
+        local = stamp.replace(tzinfo=COPENHAGEN, fold=0)
+        if local.astimezone(_UTC).astimezone(COPENHAGEN).replace(tzinfo=None) != stamp:
+            return None
+        stamp = local
+    utc = stamp.astimezone(_UTC)
+    if not FIRST_YEAR <= utc.year <= LAST_YEAR:
+        return None
+    return utc

@@ -139,7 +139,7 @@ async def _mixed_client(
             )
         else:
             target = rng.choice(stats.accepted_complaints)
-            body = {
+            verdict: dict[str, Any] = {
                 "root_causes": rng.sample(ROOT_CAUSE_CODES, rng.randint(1, 2)),
                 "mediation_potential": rng.randint(0, 1),
             }
@@ -149,7 +149,7 @@ async def _mixed_client(
                 endpoint,
                 "POST",
                 f"/v1/complaints/{target}/feedback",
-                json=body,
+                json=verdict,
                 headers=advisor,
             )
             if response is not None and response.status_code == 201:

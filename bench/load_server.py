@@ -12,6 +12,7 @@ import time
 import uuid
 from collections.abc import Iterator
 from contextlib import contextmanager
+from dataclasses import dataclass
 from pathlib import Path
 
 import httpx
@@ -78,16 +79,57 @@ def stored_counts(database_url: str) -> tuple[int, int]:
         engine.dispose()
 
 
+@dataclass(frozen=True)
+class RunningServer:
+    """A started `konflikt serve`: its base URL and its process (the parent of any workers)."""
+
+    base: str
+    pid: int
+
+    def cpu_seconds(self) -> float:
+        """CPU time (user + system) used so far by the server process and its live descendants.
+
+        On a shared machine wall-clock latency also measures everyone else's jobs; the CPU the
+        server spent per request does not."""
+        return _tree_cpu_seconds(self.pid)
+
+
+def _tree_cpu_seconds(root: int) -> float:
+    parents: dict[int, int] = {}
+    ticks: dict[int, int] = {}
+    for entry in Path("/proc").iterdir():
+        if not entry.name.isdigit():
+            continue
+        try:
+            stat = (entry / "stat").read_text()
+        except OSError:  # gone meanwhile
+            continue
+        fields = stat[stat.rindex(")") + 2 :].split()  # after "pid (name) "
+        parents[int(entry.name)] = int(fields[1])
+        ticks[int(entry.name)] = int(fields[11]) + int(fields[12])  # utime, stime
+    tree, frontier = {root}, [root]
+    while frontier:
+        parent = frontier.pop()
+        children = [pid for pid, ppid in parents.items() if ppid == parent and pid not in tree]
+        tree.update(children)
+        frontier.extend(children)
+    return sum(ticks.get(pid, 0) for pid in tree) / os.sysconf("SC_CLK_TCK")
+
+
 @contextmanager
-def running_server(database_url: str, registry: Path, log_file: Path, *, workers: int = 1) -> Iterator[str]:
-    """`konflikt serve` (with `workers` processes) on a free 127.0.0.1 port until the block ends;
-    yields its base URL."""
+def running_server(
+    database_url: str, registry: Path, log_file: Path, *, workers: int = 1, root: Path = ROOT
+) -> Iterator[RunningServer]:
+    """`konflikt serve` (with `workers` processes) on a free 127.0.0.1 port until the block ends.
+
+    `root` is the source tree the server runs from: another checkout (say, an earlier commit
+    unpacked with `git archive`) compares two versions of the service in one run."""
     port = free_port()
     env = {
         **os.environ,
         "KONFLIKT_DATABASE_URL": database_url,
         "KONFLIKT_REGISTRY": str(registry),
-        "PYTHONPATH": str(ROOT),
+        "PYTHONPATH": str(root),
     }
     with log_file.open("w") as log:
         process = subprocess.Popen(
@@ -103,7 +145,7 @@ def running_server(database_url: str, registry: Path, log_file: Path, *, workers
                 "--workers",
                 str(workers),
             ],
-            cwd=ROOT,
+            cwd=root,
             env=env,
             stdout=log,
             stderr=log,
@@ -111,7 +153,7 @@ def running_server(database_url: str, registry: Path, log_file: Path, *, workers
         base = f"http://127.0.0.1:{port}"
         try:
             _wait_until_ready(base, process, timeout=300)
-            yield base
+            yield RunningServer(base, process.pid)
         finally:
             process.terminate()
             try:

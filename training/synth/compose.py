@@ -197,7 +197,11 @@ def _signals(plan: TextPlan, rng: random.Random, ctx: Context) -> list[str]:
 def _course(plan: TextPlan, rng: random.Random, ctx: Context) -> list[str]:
     """The contact course as the writer tells it (consistent with the contact history)."""
     note = plan.style in NOTE_STYLES
-    return [render_mention(m, plan.received, rng, ctx, english=False, note=note) for m in plan.course]
+    causes = frozenset(plan.causes + plan.extra_mentions)
+    return [
+        render_mention(m, plan.received, rng, ctx, english=False, causes=causes, note=note)
+        for m in plan.course
+    ]
 
 
 def _background(plan: TextPlan, rng: random.Random, ctx: Context, *, long_text: bool) -> list[str]:

@@ -46,7 +46,8 @@ def compose_english(plan: TextPlan, rng: random.Random) -> str:
     tail += [expand(rng.choice(english.COUNTER[g]), rng, ctx) for g in plan.counters]
     if plan.threat:
         tail.append(render_threat(rng, ctx, english=True))
-    course = [render_mention(m, plan.received, rng, ctx, english=True) for m in plan.course]
+    causes = frozenset(plan.causes + plan.extra_mentions)
+    course = [render_mention(m, plan.received, rng, ctx, english=True, causes=causes) for m in plan.course]
     if course and rng.random() < 0.45:  # the course opens the message: "I have now written seven times ..."
         body.insert(1 if body else 0, course.pop(0))
     tail += course

@@ -257,10 +257,34 @@ def _since_en(first: date, received: date, rng: random.Random) -> str:
     return rng.choice(options)
 
 
+def _usable(templates: tuple[str, ...], causes: frozenset[str]) -> list[str]:
+    """Templates without a cause tag, and those whose tagged cause the complaint names (tag removed)."""
+    out = []
+    for template in templates:
+        if template.startswith("@"):
+            code, _, rest = template[1:].partition(" ")
+            if code in causes:
+                out.append(rest)
+        else:
+            out.append(template)
+    return out
+
+
 def render_mention(
-    m: Mention, received: date, rng: random.Random, ctx: Context, *, english: bool, note: bool = False
+    m: Mention,
+    received: date,
+    rng: random.Random,
+    ctx: Context,
+    *,
+    english: bool,
+    causes: frozenset[str],
+    note: bool = False,
 ) -> str:
-    """One sentence telling `m` (the voice and topic slots of `ctx` must be set)."""
+    """One sentence telling `m` (the voice and topic slots of `ctx` must be set).
+
+    `causes` are the causes the complaint names (labelled or mentioned): wordings that also tell
+    one of them ("... uden at få svar") are used only then.
+    """
     pools = (EN if english else DA)[m.kind]
     nouns = EN_NOUNS if english else DA_NOUNS
     for slot, noun in nouns.items():
@@ -284,7 +308,10 @@ def render_mention(
         variant = "note"
     else:
         variant = "num"
-    return sentence(expand(rng.choice(pools[variant]), rng, ctx))
+    templates = _usable(pools[variant], causes) or _usable(
+        pools["num" if "num" in pools else variant], causes
+    )
+    return sentence(expand(rng.choice(templates), rng, ctx))
 
 
 def render_threat(rng: random.Random, ctx: Context, *, english: bool) -> str:

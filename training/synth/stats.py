@@ -136,6 +136,54 @@ def mediation(corpus: Corpus) -> str:
     return "\n".join(out)
 
 
+def course(corpus: Corpus) -> str:
+    """How often texts tell the complaint course (training/synth/course.py), by label and kind."""
+    cs = corpus.complaints
+    pos = [c for c in cs if c.mediation_potential]
+    neg = [c for c in cs if not c.mediation_potential]
+
+    def told(group: list[SynthComplaint], kind: str | None = None) -> str:
+        hits = sum(any(kind is None or m.kind == kind for m in c.course) for c in group)
+        return _share(hits, len(group))
+
+    rows = [("any fact of the course", told(pos), told(neg))]
+    names = {
+        "written": "how often they wrote",
+        "calls": "how often they called",
+        "chasers": "chasers sent",
+        "total": "contacts in all",
+        "complaints": "earlier complaints",
+        "mayor": "letters to the mayor",
+        "meetings": "meetings held",
+        "since": "since when (no number)",
+    }
+    rows += [(name, told(pos, kind), told(neg, kind)) for kind, name in names.items()]
+    rows.append(
+        (
+            "the press or a journalist (threats to go further)",
+            _share(sum(bool(re.search(r"pressen|journalist|the press", c.text)) for c in pos), len(pos)),
+            _share(sum(bool(re.search(r"pressen|journalist|the press", c.text)) for c in neg), len(neg)),
+        )
+    )
+    bounds = Counter(m.bound for c in cs for m in c.course)
+    total = sum(bounds.values())
+    named = {
+        "exact": "exact",
+        "about": "about (within a quarter)",
+        "at_least": "a floor (mindst, over)",
+        "many": "no number (utallige)",
+        "vague": "vague",
+    }
+    line = ", ".join(f"{named[b]} {_share(bounds[b], total)}" for b in named)
+    return "\n".join(
+        [
+            _table(["texts that tell ...", "mediation 1", "mediation 0"], rows),
+            "",
+            f"told facts: {total:,}; how the numbers are stated: {line}",
+        ]
+    )
+
+
 def texts(corpus: Corpus) -> str:
     cs = corpus.complaints
     n = len(cs)
@@ -341,6 +389,7 @@ def report(corpus: Corpus) -> str:
         ("Scale and shares", shares(corpus)),
         ("Root causes", labels(corpus)),
         ("Mediation potential", mediation(corpus)),
+        ("The complaint course in the texts", course(corpus)),
         ("Texts", texts(corpus)),
         ("Time pattern", calendar(corpus)),
         ("Contacts", contacts(corpus)),

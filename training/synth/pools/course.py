@@ -3,6 +3,9 @@
 Per kind of fact: `num` templates carry a count phrase ({N} "syv gange", {Nmail} "syv mails",
 {Nrykker}, {Nmoede}, {Nhenv}; the phrase may be "mindst ti gange" or "utallige gange"), `one`
 templates tell a count of exactly one, `ord` an ordinal ({ORD}: "tredje"), `vague` no number.
+A template that also tells a root cause ("... uden at få svar" is manglende_svar) starts with
+"@<code> " and is used only when the complaint names that cause (labelled or mentioned), so the
+course does not express causes the annotators did not label.
 {siden} is when the course began ("siden marts", "de sidste tre måneder"), from the history.
 Danish templates use the voice slots ({S}, {O}, {SIG}, {P}), so staff notes and lawyers' letters
 tell the course too ("borger oplyser at have ringet seks gange", "min klient har rykket ...").
@@ -20,33 +23,35 @@ DA: Pools = MappingProxyType(
         "written": {
             "num": (
                 "{S} har skrevet til {kontor} {N} {siden}",
-                "{S} har [nu|efterhånden|] skrevet {N} uden at få et ordentligt svar",
+                "@manglende_svar {S} har [nu|efterhånden|] skrevet {N} uden at få et ordentligt svar",
                 "{siden} har {S} skrevet {N} til {kontor}",
-                "{S} har sendt {Nmail} til {kontor}, og [ingen af dem er blevet besvaret ordentligt|"
+                "@manglende_svar {S} har sendt {Nmail} til {kontor}, og [ingen af dem er blevet besvaret ordentligt|"
                 "svarene siger ikke noget]",
                 "Det er blevet til {Nmail} {siden}",
-                "{S} har skrevet {N} om det samme, og hver gang [får|fik] {S} et standardsvar",
+                "@manglende_svar {S} har skrevet {N} om det samme, og hver gang [får|fik] {S} et standardsvar",
                 "{S} har [efterhånden|nu] skrevet {N} [om det her|i denne sag|til jer]",
                 "[Alene|Bare] {siden} har {S} sendt {Nmail}",
-                "{S} har sendt {Nmail} og [stadig ikke|endnu ikke] fået et svar, der [hænger sammen|giver mening]",
+                "@manglende_svar {S} har sendt {Nmail} og [stadig ikke|endnu ikke] fået et svar, der [hænger sammen|giver mening]",
                 "{S} har skrevet og skrevet, {N} i alt {siden}",
-                "{S} har mailet {N} til {sb} uden at høre fra nogen",
+                "@manglende_svar {S} har mailet {N} til {sb} uden at høre fra nogen",
             ),
         },
         "calls": {
             "num": (
                 "{S} har ringet {N} {siden}",
-                "{S} har ringet til {kontor} {N}, og hver gang [lover de at ringe tilbage|får {S} at vide, "
+                "@manglende_svar {S} har ringet til {kontor} {N}, og hver gang [lover de at ringe tilbage|får {S} at vide, "
                 "at sagen er under behandling|er det en ny medarbejder, {S} taler med]",
-                "{S} har forsøgt at ringe {N} [den seneste tid|de sidste måneder|{siden}]",
-                "{N} har {S} ringet, uden at nogen [ringede tilbage|vidste noget om sagen]",
-                "{S} har siddet i telefonkø {N} {siden}",
-                "{S} har ringet {N} og bedt om at blive ringet op, men [intet sker|ingen ringer]",
+                "@manglende_svar {S} har forsøgt at ringe {N} [den seneste tid|de sidste måneder|{siden}]",
+                "@manglende_svar {N} har {S} ringet, uden at nogen [ringede tilbage|vidste noget om sagen]",
+                "@manglende_svar {S} har siddet i telefonkø {N} {siden}",
+                "@manglende_svar {S} har ringet {N} og bedt om at blive ringet op, men [intet sker|ingen ringer]",
                 "{S} har [efterhånden|nu] ringet {N} til {sb}",
+                "{S} har ringet til {kontor} {N} om sagen {siden}",
+                "{S} har været i telefonen med {kontor} {N} {siden}",
             ),
             "note": (
                 "{S} oplyser at have ringet {N} {siden}",
-                "{S} fortæller, at {S} har ringet {N} uden at komme igennem",
+                "@manglende_svar {S} fortæller, at {S} har ringet {N} uden at komme igennem",
                 "Ifølge {O} har {S} ringet {N} {siden}",
             ),
         },
@@ -54,10 +59,10 @@ DA: Pools = MappingProxyType(
             "num": (
                 "{S} har sendt {Nrykker}",
                 "{S} har rykket {N} {siden}",
-                "Efter {Nrykker} har {S} stadig [ikke fået svar|intet hørt]",
+                "@manglende_svar Efter {Nrykker} har {S} stadig [ikke fået svar|intet hørt]",
                 "{S} har rykket for svar {N}",
-                "{Nrykker} senere er der stadig ingen, der har [svaret|vendt tilbage]",
-                "{S} har rykket {sb} {N} [uden resultat|uden at høre noget]",
+                "@manglende_svar {Nrykker} senere er der stadig ingen, der har [svaret|vendt tilbage]",
+                "@manglende_svar {S} har rykket {sb} {N} [uden resultat|uden at høre noget]",
             ),
             "note": (
                 "{S} oplyser at have rykket {N} {siden}",
@@ -83,13 +88,13 @@ DA: Pools = MappingProxyType(
         "mayor": {
             "num": (
                 "{S} har skrevet til borgmesteren {N}",
-                "{S} har [også|nu] henvendt {SIG} til borgmesteren {N} uden at få svar",
+                "@manglende_svar {S} har [også|nu] henvendt {SIG} til borgmesteren {N} uden at få svar",
                 "{N} har {S} skrevet til borgmesteren, og sagen er [stadig|fortsat] ikke løst",
                 "Selv efter {Nhenv} til borgmesteren sker der ingenting",
             ),
             "one": (
                 "{S} har også skrevet til borgmesteren",
-                "{S} har skrevet direkte til borgmesteren [uden at få svar|, men har kun fået et standardsvar]",
+                "@manglende_svar {S} har skrevet direkte til borgmesteren [uden at få svar|, men har kun fået et standardsvar]",
                 "{S} så ingen anden udvej end at skrive til borgmesteren",
                 "Til sidst skrev {S} til borgmesteren",
                 "{S} har sendt et brev til borgmesteren om sagen",
@@ -114,7 +119,7 @@ DA: Pools = MappingProxyType(
             ),
             "one": (
                 "{S} har klaget én gang før, uden at noget ændrede sig",
-                "{S} har [tidligere|allerede] klaget til {kontor} [selv|direkte], men fik bare et standardsvar",
+                "@manglende_svar {S} har [tidligere|allerede] klaget til {kontor} [selv|direkte], men fik bare et standardsvar",
             ),
             "vague": (
                 "Det er ikke første gang, {S} klager",
@@ -124,19 +129,21 @@ DA: Pools = MappingProxyType(
         },
         "meetings": {
             "num": (
-                "{S} har været til {Nmoede}, og bagefter sker der ingenting",
-                "Vi har holdt {Nmoede}, uden at aftalerne bliver overholdt",
+                "@opfoelgning {S} har været til {Nmoede}, og bagefter sker der ingenting",
+                "@opfoelgning Vi har holdt {Nmoede}, uden at aftalerne bliver overholdt",
+                "{S} har været til {Nmoede} med {kontor} {siden}",
             ),
             "one": (
                 "{S} har været til et møde med {kontor}, men det ændrede ingenting",
-                "Vi har haft et møde, men der er ikke sket noget siden",
+                "{S} har været til et møde med {kontor} om sagen",
+                "@opfoelgning Vi har haft et møde, men der er ikke sket noget siden",
             ),
             "vague": ("{S} har været til møder, men de fører ingen vegne",),
         },
         "since": {
             "vague": (
                 "Det har stået på {siden}, og {S} har kontaktet jer igen og igen",
-                "{S} har prøvet at få hul igennem {siden}",
+                "@manglende_svar {S} har prøvet at få hul igennem {siden}",
                 "{siden} har {S} [jagtet|rykket|prøvet at fange] {kontor} [igen og igen|uden held]",
                 "{S} har været i kontakt med jer løbende {siden}",
             ),
@@ -191,32 +198,33 @@ EN: Pools = MappingProxyType(
         "written": {
             "num": (
                 "I have written to {office} {N} {since}",
-                "I have [now|by now|] sent {Nmail} and still have no proper answer",
+                "@manglende_svar I have [now|by now|] sent {Nmail} and still have no proper answer",
                 "{since}, I have written {N}",
-                "That is {Nmail} {since} without a real reply",
+                "@manglende_svar That is {Nmail} {since} without a real reply",
                 "I have emailed {N} about the same issue",
                 "My sent folder shows {Nmail} to {office} {since}",
-                "I've written {N}, and every time I get an automatic reply",
-                "I have put it in writing {N}, and nobody has answered the actual question",
+                "@manglende_svar I've written {N}, and every time I get an automatic reply",
+                "@manglende_svar I have put it in writing {N}, and nobody has answered the actual question",
             ),
         },
         "calls": {
             "num": (
                 "I have called {N} {since}",
-                "I have called {office} {N}, and every time [I am told someone will call me back|they say the "
+                "@manglende_svar I have called {office} {N}, and every time [I am told someone will call me back|they say the "
                 "case is being processed|I get a new person]",
-                "I have tried phoning {N} {since}",
-                "I have spent hours on hold; I have called {N} {since}",
-                "I have rung them {N} and asked for a call back, but [nobody calls|nothing happens]",
+                "@manglende_svar I have tried phoning {N} {since}",
+                "@manglende_svar I have spent hours on hold; I have called {N} {since}",
+                "@manglende_svar I have rung them {N} and asked for a call back, but [nobody calls|nothing happens]",
+                "I have phoned {office} {N} about my case",
             ),
         },
         "chasers": {
             "num": (
                 "I have sent {Nrykker}",
                 "I have chased them {N} {since}",
-                "After {Nrykker}, there is still no answer",
-                "I have followed up {N} and heard nothing",
-                "{Nrykker} later, nobody has got back to me",
+                "@manglende_svar After {Nrykker}, there is still no answer",
+                "@manglende_svar I have followed up {N} and heard nothing",
+                "@manglende_svar {Nrykker} later, nobody has got back to me",
             ),
         },
         "total": {
@@ -231,7 +239,7 @@ EN: Pools = MappingProxyType(
         "mayor": {
             "num": (
                 "I have written to the Lord Mayor {N}",
-                "I have contacted the mayor's office {N} without any reply",
+                "@manglende_svar I have contacted the mayor's office {N} without any reply",
                 "Even after {Nhenv} to the mayor nothing happens",
             ),
             "one": (
@@ -250,19 +258,25 @@ EN: Pools = MappingProxyType(
             "num": ("I have complained {N} before and nothing has changed",),
             "one": (
                 "I complained once before and nothing changed",
-                "I already complained to {office} directly but only got a standard reply",
+                "@manglende_svar I already complained to {office} directly but only got a standard reply",
             ),
             "vague": ("This is not the first time I complain", "I have complained about this before"),
         },
         "meetings": {
-            "num": ("I have been to {Nmoede}, and nothing happens afterwards",),
-            "one": ("We had a meeting, but nothing has happened since",),
+            "num": (
+                "@opfoelgning I have been to {Nmoede}, and nothing happens afterwards",
+                "I have been to {Nmoede} with {office} {since}",
+            ),
+            "one": (
+                "@opfoelgning We had a meeting, but nothing has happened since",
+                "I have had one meeting with {office} about this",
+            ),
             "vague": ("We have had meetings, but they lead nowhere",),
         },
         "since": {
             "vague": (
                 "This has been going on {since}, and I have contacted them again and again",
-                "I have been trying to get through {since}",
+                "@manglende_svar I have been trying to get through {since}",
                 "I have been chasing {office} {since}",
             ),
         },

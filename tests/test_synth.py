@@ -30,7 +30,7 @@ from signals.schema import (
     Contact,
 )
 from training.synth import Corpus, build_corpus, generate_corpus
-from training.synth.course import remember
+from training.synth.course import Mention, remember, render_mention
 from training.synth.grammar import Clause, Context, expand, sentence
 from training.synth.noise import add_typos, ocr_damage, without_aeoeaa
 from training.synth.personal import cpr_number, phone_number
@@ -447,6 +447,41 @@ def test_remembered_counts_stay_near_the_truth(n: int) -> None:
             assert bound == "many" and claimed is None and n >= 9
     if n <= 3:
         assert remember(n, rng) == (n, "exact")
+
+
+@pytest.mark.parametrize("english", [False, True])
+def test_course_wordings_tell_a_cause_only_when_the_complaint_names_it(english: bool) -> None:
+    """ "I wrote seven times without an answer" is manglende_svar: used only with that cause."""
+    rng = random.Random(5)
+    ctx = Context({"S": "jeg", "O": "mig", "SIG": "mig", "P": "min", "kontor": "jobcentret", "sb": "sagsbehandleren",
+                   "office": "the Jobcenter"})  # fmt: skip
+    received = date(2024, 5, 1)
+    plain, with_cause = set(), set()
+    for kind in ("written", "calls", "chasers", "mayor", "complaints", "meetings", "since"):
+        for n in (1, 2, 5, 12):
+            claimed, bound = remember(n, rng)
+            m = Mention(kind, n, claimed, bound, received - timedelta(days=70))
+            for _ in range(60):
+                plain.add(render_mention(m, received, rng, ctx, english=english, causes=frozenset()))
+                with_cause.add(
+                    render_mention(
+                        m,
+                        received,
+                        rng,
+                        ctx,
+                        english=english,
+                        causes=frozenset({"manglende_svar", "opfoelgning"}),
+                    )
+                )
+    answer = re.compile(
+        r"uden at få svar|ordentligt svar|standardsvar|ingen ringer|komme igennem|intet hørt|uden at høre|"
+        r"ingen, der har|bagefter sker der ingenting|aftalerne|ikke sket noget siden|no proper answer|real reply|"
+        r"automatic reply|heard nothing|no answer|without any reply|standard reply|get through|nobody calls|"
+        r"got back to me|nothing happens afterwards|nothing has happened since"
+    )
+    assert not [t for t in plain if answer.search(t.lower())]
+    assert [t for t in with_cause if answer.search(t.lower())]
+    assert not [t for t in plain | with_cause if "@" in t]
 
 
 def test_same_seed_gives_the_same_texts_and_told_course() -> None:

@@ -291,7 +291,7 @@ def render_mention(
         ctx.set(slot, _count_phrase(m, noun, rng, english) if m.bound != "vague" else "")
     first = m.since or received
     ctx.set("since" if english else "siden", (_since_en if english else _since_da)(first, received, rng))
-    if m.bound == "vague":
+    if m.bound == "vague" or "num" not in pools:
         variant = "vague"
     elif (
         m.kind == "complaints"

@@ -9,6 +9,7 @@ times its weight. Training (`training.train`) builds it; the service only loads 
 
 from __future__ import annotations
 
+import functools
 from dataclasses import dataclass, field
 from functools import cached_property
 from typing import Any
@@ -20,7 +21,7 @@ from sklearn.compose import ColumnTransformer
 
 from signals.contacts import CONTACT_FEATURE_NAMES, contact_facts
 from signals.cues import CUE_LABELS_DA, CueSpan, find_cues_in
-from signals.normalise import normalise_batch_with_offsets
+from signals.normalise import NormalisedText, normalise_batch_with_offsets
 from signals.pipeline import CONTACT_BLOCK, TEXT_BLOCKS, prepare_frame
 from signals.schema import ROOT_CAUSE_CODES, ROOT_CAUSES, Annotation
 
@@ -174,82 +175,129 @@ class KonfliktModel:
         rc_scores, med_scores = self.score_matrix(matrix)
         chosen = self.decide_root_causes(rc_scores)
         # one conversion for all rows: per-row pandas indexing cost more than the model itself
-        contact_rows = [
-            dict(zip(CONTACT_FEATURE_NAMES, row, strict=True))
-            for row in frame[list(CONTACT_FEATURE_NAMES)].to_numpy().tolist()
-        ]
+        contact_rows = frame[list(CONTACT_FEATURE_NAMES)].to_numpy().tolist()
+        explanations = self._explanations(matrix, chosen, med_scores, contact_rows, normalised)
         rc_rounded = np.round(rc_scores, SCORE_DIGITS).tolist()
-        indptr, columns, values = matrix.indptr, matrix.indices, matrix.data
+        med_list = med_scores.tolist()
         annotations = []
         for i, complaint_id in enumerate(complaints["complaint_id"].astype(str)):
-            row = slice(indptr[i], indptr[i + 1])
-            codes = np.flatnonzero(chosen[i])
-            explanation = self.explain(
-                cues=find_cues_in(normalised[i]),
-                columns=columns[row],
-                values=values[row],
-                contact_values=contact_rows[i],
-                chosen=codes,
-                mediation_score=float(med_scores[i]),
-            )
             annotations.append(
                 Annotation(
                     complaint_id=complaint_id,
-                    root_causes=[ROOT_CAUSE_CODES[k] for k in codes],  # type: ignore[misc]
+                    root_causes=[ROOT_CAUSE_CODES[k] for k in np.flatnonzero(chosen[i])],  # type: ignore[misc]
                     root_cause_scores=dict(zip(ROOT_CAUSE_CODES, rc_rounded[i], strict=True)),
-                    mediation_score=round(float(med_scores[i]), SCORE_DIGITS),
-                    mediation_flag=bool(med_scores[i] >= self.mediation_threshold),
-                    explanation=explanation,
+                    mediation_score=round(med_list[i], SCORE_DIGITS),
+                    mediation_flag=med_list[i] >= self.mediation_threshold,
+                    explanation=explanations[i],
                     model_version=self.version,
                 )
             )
         return annotations
 
     # ----- explanations -------------------------------------------------------------------
-    def _phrases(self, columns: np.ndarray, pushes: np.ndarray, *, limit: int) -> list[str]:
-        """The most pushing word n-grams present (character n-grams are not readable); a phrase
-        that is both a lemma and a word as written is named once."""
-        keep = self._is_word[columns] & (pushes > 0)
-        if not keep.any():
+    def _explanations(
+        self,
+        matrix: sp.csr_matrix,
+        chosen: np.ndarray,
+        mediation_scores: np.ndarray,
+        contact_rows: list[list[float]],
+        normalised: list[NormalisedText],
+    ) -> list[dict[str, Any]]:
+        """Plain-Danish reasons per complaint: phrases, conflict cues with character spans, contact
+        facts. A feature's push on a score is its value times its weight (sign of the calibration).
+
+        The pushes of the whole batch are computed at once; per complaint only its few phrase
+        candidates are ranked (see `_top_phrases`)."""
+        n_rows = matrix.shape[0]
+        indptr, columns, values = matrix.indptr, matrix.indices, matrix.data
+        rows = np.repeat(np.arange(n_rows), np.diff(indptr))
+        pushes = self.mediation.pushes_of(columns, values, 0)
+        magnitude = np.abs(pushes)
+        contact = self._is_contact[columns]
+        contact_magnitude = magnitude[contact]
+        contact_bounds = _bounds(rows[contact], n_rows)
+        word = self._is_word[columns]
+        word_rows, word_columns, word_values = rows[word], columns[word], values[word]
+        word_bounds = _bounds(word_rows, n_rows)
+        mediation_phrases = self._phrases_by_row(
+            word_rows, word_columns, pushes[word], np.arange(n_rows), n_rows, limit=5
+        )
+        cause_phrases: list[dict[int, list[str]]] = [{} for _ in range(n_rows)]
+        for k in range(chosen.shape[1]):
+            with_code = np.flatnonzero(chosen[:, k])
+            if len(with_code) == 0:
+                continue
+            entries = _segments(word_bounds, with_code)
+            pushes_k = self.root_causes.pushes_of(word_columns[entries], word_values[entries], k)
+            phrases = self._phrases_by_row(
+                word_rows[entries], word_columns[entries], pushes_k, with_code, n_rows, limit=4
+            )
+            for i, found in zip(with_code.tolist(), phrases, strict=True):
+                cause_phrases[i][k] = found
+        explanations = []
+        for i in range(n_rows):
+            row = slice(indptr[i], indptr[i + 1])
+            contact_share = float(contact_magnitude[contact_bounds[i] : contact_bounds[i + 1]].sum()) / max(
+                float(magnitude[row].sum()), 1e-9
+            )
+            explanations.append(
+                self._explanation(
+                    cues=find_cues_in(normalised[i]),
+                    mediation_phrases=mediation_phrases[i],
+                    cause_phrases=cause_phrases[i],
+                    contact_share=contact_share,
+                    facts=_contact_facts(tuple(contact_rows[i])),
+                    mediation_score=float(mediation_scores[i]),
+                )
+            )
+        return explanations
+
+    def _phrases_by_row(
+        self,
+        rows: np.ndarray,
+        columns: np.ndarray,
+        pushes: np.ndarray,
+        wanted: np.ndarray,
+        n_rows: int,
+        *,
+        limit: int,
+    ) -> list[list[str]]:
+        """The phrases of each row in `wanted` (sorted) from its word entries (rows sorted)."""
+        keep = pushes > 0
+        rows, columns, pushes = rows[keep], columns[keep], pushes[keep]
+        bounds = _bounds(rows, n_rows).tolist()
+        return [
+            self._top_phrases(columns[bounds[i] : bounds[i + 1]], pushes[bounds[i] : bounds[i + 1]], limit)
+            for i in wanted.tolist()
+        ]
+
+    def _top_phrases(self, columns: np.ndarray, pushes: np.ndarray, limit: int) -> list[str]:
+        """The most pushing word n-grams present (`pushes` all positive; character n-grams are not
+        readable); a phrase that is both a lemma and a word as written is named once."""
+        if len(pushes) == 0:
             return []
-        columns, pushes = columns[keep], pushes[keep]
         candidates = 2 * limit  # a phrase is at most two columns (lemma and as written)
         if len(pushes) > candidates:
-            top = np.argpartition(-pushes, candidates - 1)[:candidates]
-            # ties at the cut: the stable full order decides, as a plain stable sort would
-            cut = pushes[top].min()
+            # the candidates-th largest push; ties at the cut: the stable full order decides
+            cut = np.partition(pushes, len(pushes) - candidates)[len(pushes) - candidates]
             top = np.flatnonzero(pushes >= cut)
             columns, pushes = columns[top], pushes[top]
         order = np.argsort(-pushes, kind="stable")
-        return list(dict.fromkeys(self._phrase_of[columns[j]] for j in order))[:limit]
+        return list(dict.fromkeys(self._phrase_of[columns[order]].tolist()))[:limit]
 
-    def explain(
+    def _explanation(
         self,
         *,
         cues: list[CueSpan],
-        columns: np.ndarray,
-        values: np.ndarray,
-        contact_values: dict[str, float],
-        chosen: np.ndarray,
+        mediation_phrases: list[str],
+        cause_phrases: dict[int, list[str]],
+        contact_share: float,
+        facts: list[str],
         mediation_score: float,
     ) -> dict[str, Any]:
-        """Plain-Danish reasons: phrases, conflict cues with character spans, contact facts.
-
-        `columns` and `values` are one complaint's non-zero features (a CSR row)."""
         spans = [cue for cue in cues if not cue.negated]
-        pushes = self.mediation.pushes_of(columns, values, 0)
-        magnitude = np.abs(pushes)
-        contact_share = float(magnitude[self._is_contact[columns]].sum()) / max(float(magnitude.sum()), 1e-9)
         cue_labels = list(dict.fromkeys(CUE_LABELS_DA[cue.category] for cue in spans))
-        facts = contact_facts(contact_values)
-        text = columns < self._n_text
-        text_columns, text_values = columns[text], values[text]
-        root_causes = {
-            ROOT_CAUSE_CODES[int(k)]: self._phrases(
-                text_columns, self.root_causes.pushes_of(text_columns, text_values, int(k)), limit=4
-            )
-            for k in chosen
-        }
+        root_causes = {ROOT_CAUSE_CODES[k]: phrases for k, phrases in cause_phrases.items()}
         flagged = mediation_score >= self.mediation_threshold
         reasons = [*cue_labels[:3], *facts[:2]]
         summary = (
@@ -257,13 +305,13 @@ class KonfliktModel:
             f"(score {mediation_score:.0%})"
             + (": " + "; ".join(reasons) if reasons else "")
             + ". Årsager: "
-            + ", ".join(ROOT_CAUSES[ROOT_CAUSE_CODES[int(k)]].lower() for k in chosen)
+            + ", ".join(ROOT_CAUSES[ROOT_CAUSE_CODES[k]].lower() for k in cause_phrases)
             + "."
         )
         return {
             "summary": summary,
             "mediation": {
-                "phrases": self._phrases(columns, pushes, limit=5),
+                "phrases": mediation_phrases,
                 "cues": cue_labels,
                 "contact_facts": facts,
                 "contact_share": round(contact_share, 3),
@@ -279,6 +327,30 @@ class KonfliktModel:
                 for cue in spans
             ],
         }
+
+
+def _bounds(rows: np.ndarray, n_rows: int) -> np.ndarray:
+    """Where each row's entries start and end in an array of entries sorted by row (n_rows + 1)."""
+    return np.concatenate([[0], np.cumsum(np.bincount(rows, minlength=n_rows))])
+
+
+def _segments(bounds: np.ndarray, rows: np.ndarray) -> np.ndarray:
+    """The entry indices of the given rows, row after row (`bounds` from `_bounds`)."""
+    starts, stops = bounds[rows], bounds[rows + 1]
+    lengths = stops - starts
+    offsets = np.repeat(starts - np.concatenate([[0], np.cumsum(lengths)[:-1]]), lengths)
+    return np.arange(int(lengths.sum())) + offsets
+
+
+@functools.lru_cache(maxsize=4096)
+def _contact_facts_cached(values: tuple[float, ...]) -> tuple[str, ...]:
+    return tuple(contact_facts(dict(zip(CONTACT_FEATURE_NAMES, values, strict=True))))
+
+
+def _contact_facts(values: tuple[float, ...]) -> list[str]:
+    """`contact_facts` of one complaint's contact features (in CONTACT_FEATURE_NAMES order);
+    remembered, since many complaints share a contact pattern (most have none)."""
+    return list(_contact_facts_cached(values))
 
 
 _WORD_PREFIXES = ("text__w:", "text__s:")

@@ -11,6 +11,7 @@ the vocabulary anyway.
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 
 import numpy as np
@@ -54,14 +55,23 @@ def fit_alphabet(words: list[str], max_n: int) -> np.ndarray:
     return unique.astype(np.uint32)
 
 
-def word_types(texts: list[str]) -> tuple[sp.csr_matrix, list[str]]:
-    """Each text's whitespace-separated words as counts over the batch's distinct words.
+@dataclass
+class Words:
+    """The whitespace-separated words of a batch of texts: each occurrence's text and word type."""
 
-    char_wb cuts every word on its own, so a text's n-grams are the sum of its words' n-grams:
-    n-grams are computed once per distinct word and summed by one sparse product. The batch is
-    split in one call, with a separator word between texts.
-    """
-    words = np.array(f" {TEXT_SEPARATOR} ".join(texts).split(), dtype=object)
+    rows: np.ndarray  # per occurrence: its text's index
+    codes: np.ndarray  # per occurrence: index into `uniques`
+    uniques: list[str]  # the distinct words, in order of first occurrence
+    single_spaced: bool  # every text is non-empty, its words joined by single " " and nothing else
+
+
+_OTHER_SPACE_RE = re.compile(r"[^\S ]")
+
+
+def split_words(texts: list[str]) -> Words:
+    """The batch split in one call, with a separator word between texts, and factorised."""
+    joined = f" {TEXT_SEPARATOR} ".join(texts)
+    words = np.array(joined.split(), dtype=object)
     codes, uniques = pd.factorize(words)
     separator = np.flatnonzero(uniques == TEXT_SEPARATOR)
     if len(separator):
@@ -72,8 +82,30 @@ def word_types(texts: list[str]) -> tuple[sp.csr_matrix, list[str]]:
         uniques = np.delete(uniques, separator[0])
     else:
         rows = np.zeros(len(codes), dtype=np.int64)
-    counts = count_matrix(rows, codes.astype(np.int64), len(texts), len(uniques))
-    return counts, list(uniques)
+    # Single spaces only: no empty text, no space at either end of a text, no double space, no
+    # other whitespace (an empty text or an edge space shows as a double space next to a separator;
+    # printable text holds no whitespace but " ").
+    single_spaced = bool(
+        texts
+        and not joined.startswith(" ")
+        and not joined.endswith(" ")
+        and "  " not in joined
+        and (all(text.isprintable() for text in texts) or not _OTHER_SPACE_RE.search(joined))
+    )
+    return Words(rows.astype(np.int64), codes.astype(np.int64), list(uniques), single_spaced)
+
+
+def word_types(texts: list[str], words: Words | None = None) -> tuple[sp.csr_matrix, list[str]]:
+    """Each text's whitespace-separated words as counts over the batch's distinct words.
+
+    char_wb cuts every word on its own, so a text's n-grams are the sum of its words' n-grams:
+    n-grams are computed once per distinct word and summed by one sparse product. `words` is
+    `split_words(texts)` if the caller has it already.
+    """
+    if words is None:
+        words = split_words(texts)
+    counts = count_matrix(words.rows, words.codes, len(texts), len(words.uniques))
+    return counts, words.uniques
 
 
 def ngram_keys(
@@ -141,24 +173,25 @@ class CharNgramIndex:
         min_df: float,
         max_df: float,
         max_features: int | None,
+        words: Words | None = None,
     ) -> tuple[CharNgramIndex, sp.csr_matrix]:
         """The index learnt from `texts` and their count matrix over it."""
-        per_text, words = word_types(texts)
-        alphabet = fit_alphabet(words, ngram_range[1])
-        word_rows, keys = ngram_keys(words, alphabet, ngram_range)
+        per_text, uniques = word_types(texts, words)
+        alphabet = fit_alphabet(uniques, ngram_range[1])
+        word_rows, keys = ngram_keys(uniques, alphabet, ngram_range)
         unique, inverse = np.unique(keys, return_inverse=True)
-        per_word = count_matrix(word_rows, inverse.ravel(), len(words), len(unique))
+        per_word = count_matrix(word_rows, inverse.ravel(), len(uniques), len(unique))
         counts = (per_text @ per_word).tocsr()
         kept, kept_counts = select_columns(
             counts, len(texts), min_df=min_df, max_df=max_df, max_features=max_features
         )
         return cls(alphabet, Vocabulary(unique[kept]), ngram_range), kept_counts
 
-    def counts(self, texts: list[str]) -> sp.csr_matrix:
-        """Count matrix of the texts over the vocabulary."""
-        per_text, words = word_types(texts)
-        word_rows, keys = ngram_keys(words, self.alphabet, self.ngram_range)
-        per_word = self.vocabulary.counts(word_rows, keys, len(words))
+    def counts(self, texts: list[str], words: Words | None = None) -> sp.csr_matrix:
+        """Count matrix of the texts over the vocabulary (`words`: `split_words(texts)`, if known)."""
+        per_text, uniques = word_types(texts, words)
+        word_rows, keys = ngram_keys(uniques, self.alphabet, self.ngram_range)
+        per_word = self.vocabulary.counts(word_rows, keys, len(uniques))
         return (per_text @ per_word).tocsr()
 
     def feature_names(self) -> list[str]:

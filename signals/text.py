@@ -27,7 +27,7 @@ import scipy.sparse as sp
 from sklearn.base import BaseEstimator, TransformerMixin
 from sklearn.utils.validation import check_is_fitted
 
-from signals.charngrams import CharNgramIndex
+from signals.charngrams import CharNgramIndex, split_words
 from signals.language import detect_language
 from signals.lemmas import tokenizer
 from signals.lexicon import known_forms
@@ -170,7 +170,8 @@ class TextFeatures(TransformerMixin, BaseEstimator):
         if not texts:
             raise ValueError("cannot fit on zero texts")
         lowered, english = prepare_texts(texts, repair=self.repair)
-        batch = tokenise(lowered, english)
+        words = split_words(lowered)  # shared by the tokens and the char n-grams
+        batch = tokenise(lowered, english, words)
         self.word_index_, word_counts = WordNgramIndex.fit(
             batch,
             len(texts),
@@ -195,6 +196,7 @@ class TextFeatures(TransformerMixin, BaseEstimator):
         self.surface_index_, surface_counts = surface
         self.char_index_, char_counts = CharNgramIndex.fit(
             lowered,
+            words=words,
             ngram_range=char_range,
             min_df=self.char_min_df,
             max_df=self.char_max_df,
@@ -214,11 +216,12 @@ class TextFeatures(TransformerMixin, BaseEstimator):
         check_is_fitted(self, "n_features_out_")
         texts = as_texts(X)
         lowered, english = prepare_texts(texts, repair=self.repair)
-        batch = tokenise(lowered, english)
+        words = split_words(lowered)  # shared by the tokens and the char n-grams
+        batch = tokenise(lowered, english, words)
         word_counts = self.word_index_.counts(batch, len(texts))
         surface_index = getattr(self, "surface_index_", None)  # None: off, or fitted before it existed
         surface_counts = None if surface_index is None else surface_index.counts(batch, len(texts))
-        char_counts = self.char_index_.counts(lowered)
+        char_counts = self.char_index_.counts(lowered, words)
         return self._weigh(word_counts, surface_counts, char_counts)
 
     def _weigh(

@@ -10,14 +10,20 @@ before bigrams are formed, as scikit-learn's word analyser drops them.
 
 from __future__ import annotations
 
+import functools
+import itertools
 import re
+import threading
 from dataclasses import dataclass
+from typing import Any
 
 import numpy as np
 import pandas as pd
 import scipy.sparse as sp
 from spacy.attrs import ORTH
+from spacy.tokenizer import Tokenizer
 
+from signals.charngrams import Words, split_words
 from signals.lemmas import danish_lemma, tokenizer
 from signals.terms import Vocabulary, select_vocabulary
 
@@ -37,8 +43,40 @@ class TokenBatch:
     english: np.ndarray  # per token: from an English text
 
 
-def tokenise(lowered: list[str], english: np.ndarray) -> TokenBatch:
-    """Tokenise lower-cased texts once; `english` flags the English texts."""
+def tokenise(lowered: list[str], english: np.ndarray, words: Words | None = None) -> TokenBatch:
+    """Tokenise lower-cased texts once; `english` flags the English texts; `words` is
+    `split_words(lowered)` if the caller has it already.
+
+    The tokens are exactly spaCy's (`tokenise_with_spacy`). spaCy cuts a text at single spaces
+    and tokenises each chunk on its own (its cache is keyed by the chunk), so when the texts are
+    single-spaced the batch's distinct chunks are tokenised once each, from a cache of their
+    token types, and the tokens of a text are its chunks' tokens in order. The one exception, a
+    special case spanning two chunks ("1 ." against the rule "1."), is looked for at every chunk
+    boundary, and a text where one could match is tokenised by spaCy itself.
+    """
+    if words is None:
+        words = split_words(lowered)
+    if not words.single_spaced or len(words.codes) == 0:
+        return tokenise_with_spacy(lowered, english)
+    cache = _chunk_cache()
+    per_chunk = cache.tokens_of(words.uniques)
+    lengths = np.fromiter(map(len, per_chunk), dtype=np.int64, count=len(per_chunk))
+    flat = np.fromiter(itertools.chain.from_iterable(per_chunk), dtype=np.int64, count=int(lengths.sum()))
+    starts = np.concatenate([[0], np.cumsum(lengths)[:-1]])
+    occurrence_lengths = lengths[words.codes]
+    types = flat[_ragged(starts[words.codes], occurrence_lengths)]
+    rows = np.repeat(words.rows, occurrence_lengths)
+    first = np.cumsum(occurrence_lengths) - occurrence_lengths
+    risky = _rows_with_cross_chunk_special(cache, words, types, rows, first)
+    if risky:
+        types, rows = _retokenise_rows(cache, lowered, types, rows, risky)
+    codes, uniques = pd.factorize(types)
+    texts = [cache.texts[value] for value in uniques.tolist()]
+    return TokenBatch(rows, codes.astype(np.int64), texts, english[rows])
+
+
+def tokenise_with_spacy(lowered: list[str], english: np.ndarray) -> TokenBatch:
+    """Tokenise lower-cased texts with spaCy's tokenizer, text by text (the reference)."""
     nlp = tokenizer()
     docs = nlp.tokenizer.pipe(lowered, batch_size=256)  # type: ignore[union-attr]
     arrays = [doc.to_array(ORTH) for doc in docs]
@@ -49,6 +87,144 @@ def tokenise(lowered: list[str], english: np.ndarray) -> TokenBatch:
     strings = nlp.vocab.strings
     texts = [strings[int(value)] for value in uniques]
     return TokenBatch(rows, codes.astype(np.int64), texts, np.repeat(english, lengths))
+
+
+def _ragged(starts: np.ndarray, lengths: np.ndarray) -> np.ndarray:
+    """The indices starts[i] ... starts[i] + lengths[i] - 1 for each i, concatenated."""
+    total = int(lengths.sum())
+    offsets = np.repeat(starts - (np.cumsum(lengths) - lengths), lengths)
+    return np.arange(total, dtype=np.int64) + offsets
+
+
+class _ChunkCache:
+    """Token types of chunks seen before, as ids into `texts` (the token types' strings).
+
+    Bounded: when full, a new cache replaces it (a batch in progress keeps the one it took).
+    Entries are only ever added, under a lock, so readers need none.
+    """
+
+    MAX_CHUNKS = 400_000
+
+    def __init__(self) -> None:
+        self.chunks: dict[str, tuple[int, ...]] = {}
+        self.ids: dict[str, int] = {}
+        self.texts: list[str] = []
+        self._in_pattern = np.zeros((0, 2), dtype=bool)
+        self.lock = threading.Lock()
+
+    def tokens_of(self, chunks: list[str]) -> list[tuple[int, ...]]:
+        known = self.chunks
+        missing = [chunk for chunk in chunks if chunk not in known]
+        if missing:
+            with self.lock:
+                for chunk in missing:
+                    if chunk not in known:
+                        known[chunk] = self.type_ids(_spacy_tokens(chunk))
+        return [known[chunk] for chunk in chunks]
+
+    def in_pattern(self) -> np.ndarray:
+        """Per token type: (first, second) of a pair of adjacent tokens in a spanning pattern."""
+        with self.lock:
+            flags = self._in_pattern
+            if len(flags) < len(self.texts):
+                pairs = _spanning_patterns()
+                firsts, seconds = {a for a, _ in pairs}, {b for _, b in pairs}
+                new = [(text in firsts, text in seconds) for text in self.texts[len(flags) :]]
+                flags = self._in_pattern = np.concatenate([flags, np.asarray(new, dtype=bool).reshape(-1, 2)])
+            return flags
+
+    def type_ids(self, tokens: list[str]) -> tuple[int, ...]:
+        """Ids of token types (call with the lock held)."""
+        ids = []
+        for token in tokens:
+            index = self.ids.get(token)
+            if index is None:
+                index = self.ids[token] = len(self.texts)
+                self.texts.append(token)
+            ids.append(index)
+        return tuple(ids)
+
+
+_cache_holder: list[_ChunkCache] = [_ChunkCache()]
+
+
+def _chunk_cache() -> _ChunkCache:
+    cache = _cache_holder[0]
+    if len(cache.chunks) > _ChunkCache.MAX_CHUNKS:
+        cache = _cache_holder[0] = _ChunkCache()
+    return cache
+
+
+def _spacy_tokens(text: str) -> list[str]:
+    nlp = tokenizer()
+    strings = nlp.vocab.strings
+    return [strings[value] for value in nlp.tokenizer(text).to_array(ORTH).tolist()]
+
+
+@functools.cache
+def _spanning_patterns() -> dict[tuple[str, str], list[tuple[tuple[str, ...], int]]]:
+    """The token patterns of spaCy's special cases that are matched over tokens (a special case
+    with a prefix, suffix, infix or space is found by a phrase matcher over its affix-split
+    tokens), indexed by each pair of adjacent tokens in them: (pattern, index of the pair)."""
+    nlp = tokenizer()
+    rules: Any = nlp.tokenizer
+    plain = Tokenizer(
+        nlp.vocab,
+        rules={},
+        prefix_search=rules.prefix_search,
+        suffix_search=rules.suffix_search,
+        infix_finditer=rules.infix_finditer,
+        token_match=rules.token_match,
+        url_match=rules.url_match,
+    )
+    index: dict[tuple[str, str], list[tuple[tuple[str, ...], int]]] = {}
+    for text in rules.rules:
+        if rules.find_prefix(text) or rules.find_suffix(text) or rules.find_infix(text) or " " in text:
+            pattern = tuple(token.text for token in plain(text))
+            for position in range(len(pattern) - 1):
+                index.setdefault(pattern[position : position + 2], []).append((pattern, position))
+    return index
+
+
+def _rows_with_cross_chunk_special(
+    cache: _ChunkCache, words: Words, types: np.ndarray, rows: np.ndarray, first: np.ndarray
+) -> list[int]:
+    """Texts where a special-case pattern matches tokens of two chunks.
+
+    `types`/`rows` are the batch's tokens, `first` the index in them of each chunk occurrence's
+    first token."""
+    patterns = _spanning_patterns()
+    in_pattern = cache.in_pattern()
+    boundary = first[1:]  # the first token of every chunk occurrence after the first one
+    candidate = (
+        (words.rows[:-1] == words.rows[1:])
+        & in_pattern[types[boundary - 1], 0]
+        & in_pattern[types[boundary], 1]
+    )
+    risky = set()
+    texts = cache.texts
+    for at in boundary[candidate].tolist():
+        row = int(rows[at])
+        for pattern, position in patterns.get((texts[types[at - 1]], texts[types[at]]), []):
+            start = at - 1 - position
+            end = start + len(pattern)
+            inside = start >= 0 and end <= len(types) and rows[start] == row == rows[end - 1]
+            if inside and tuple(texts[value] for value in types[start:end].tolist()) == pattern:
+                risky.add(row)
+    return sorted(risky)
+
+
+def _retokenise_rows(
+    cache: _ChunkCache, lowered: list[str], types: np.ndarray, rows: np.ndarray, risky: list[int]
+) -> tuple[np.ndarray, np.ndarray]:
+    """`types` and `rows` with the tokens of the `risky` texts replaced by spaCy's own."""
+    bounds = np.searchsorted(rows, np.arange(len(lowered) + 1))
+    pieces = np.split(types, bounds[1:-1])
+    with cache.lock:
+        for row in risky:
+            pieces[row] = np.asarray(cache.type_ids(_spacy_tokens(lowered[row])), dtype=np.int64)
+    lengths = np.fromiter(map(len, pieces), dtype=np.int64, count=len(pieces))
+    return np.concatenate(pieces), np.repeat(np.arange(len(lowered), dtype=np.int64), lengths)
 
 
 def _type_ids(

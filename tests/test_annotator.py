@@ -83,3 +83,91 @@ def test_the_stored_model_holds_no_derived_tables(data, tmp_path: Path) -> None:
     assert [a.model_dump() for a in restored.annotate(complaints.head(5), contacts)] == [
         a.model_dump() for a in before
     ]
+
+
+def _reference_explanation(
+    model: KonfliktModel, row: np.ndarray, contact_values: dict, cues: list, codes
+) -> dict:
+    """The explanation computed the plain way, one complaint at a time over its dense row: what
+    the batch path (pushes for the whole batch, phrases ranked per complaint) must equal."""
+    from signals.contacts import contact_facts
+    from signals.cues import CUE_LABELS_DA
+    from signals.schema import ROOT_CAUSE_CODES, ROOT_CAUSES
+
+    names = model.feature_names.astype(str)
+    columns = np.flatnonzero(row)
+    values = row[columns]
+
+    def pushes(scorer, output: int, cols: np.ndarray, vals: np.ndarray) -> np.ndarray:
+        sign = 1.0 if scorer.platt[output, 0] >= 0 else -1.0
+        return vals * scorer.weights[output, cols] * sign
+
+    def phrases(cols: np.ndarray, push: np.ndarray, limit: int) -> list[str]:
+        ranked = sorted(
+            (-push[j], j)
+            for j in range(len(cols))
+            if names[cols[j]].startswith(("text__w:", "text__s:")) and push[j] > 0
+        )
+        found = [names[cols[j]].removeprefix("text__w:").removeprefix("text__s:") for _, j in ranked]
+        return list(dict.fromkeys(found))[:limit]
+
+    mediation = pushes(model.mediation, 0, columns, values)
+    magnitude = np.abs(mediation)
+    contact = np.char.startswith(names[columns], "contacts__")
+    share = float(magnitude[contact].sum()) / max(float(magnitude.sum()), 1e-9)
+    spans = [cue for cue in cues if not cue.negated]
+    labels = list(dict.fromkeys(CUE_LABELS_DA[cue.category] for cue in spans))
+    facts = contact_facts(contact_values)
+    text = columns < model._n_text
+    causes = {
+        ROOT_CAUSE_CODES[k]: phrases(
+            columns[text], pushes(model.root_causes, k, columns[text], values[text]), 4
+        )
+        for k in codes
+    }
+    return {
+        "mediation": {
+            "phrases": phrases(columns, mediation, 5),
+            "cues": labels,
+            "contact_facts": facts,
+            "contact_share": round(share, 3),
+        },
+        "root_causes": causes,
+        "cue_spans": [
+            {"category": c.category, "label": CUE_LABELS_DA[c.category], "start": c.start, "end": c.end}
+            for c in spans
+        ],
+        "causes_named": [ROOT_CAUSES[ROOT_CAUSE_CODES[k]].lower() for k in codes],
+    }
+
+
+def test_batch_explanations_equal_the_plain_per_complaint_computation(data) -> None:
+    from signals.contacts import CONTACT_FEATURE_NAMES
+    from signals.cues import find_cues
+
+    model, complaints, contacts = data
+    matrix, frame = model.transform(complaints, contacts)
+    annotations = model.annotate(complaints, contacts)
+    rc, _ = model.score_matrix(matrix)
+    chosen = model.decide_root_causes(rc)
+    dense = matrix.toarray()
+    for i, annotation in enumerate(annotations):
+        contact_values = {name: frame[name].iloc[i] for name in CONTACT_FEATURE_NAMES}
+        codes = np.flatnonzero(chosen[i]).tolist()
+        expected = _reference_explanation(
+            model, dense[i], contact_values, find_cues(complaints["text"].iloc[i]), codes
+        )
+        explanation = annotation.explanation
+        assert explanation["mediation"] == expected["mediation"]
+        assert explanation["root_causes"] == expected["root_causes"]
+        assert explanation["cue_spans"] == expected["cue_spans"]
+        assert explanation["summary"].endswith("Årsager: " + ", ".join(expected["causes_named"]) + ".")
+
+
+def test_remembered_contact_facts_are_not_shared_between_annotations(data) -> None:
+    model, complaints, contacts = data
+    first, _ = model.annotate(complaints.head(2), contacts)
+    first.explanation["mediation"]["contact_facts"].append("changed")
+    again = model.annotate(complaints.head(2), contacts)
+    assert "changed" not in again[0].explanation["mediation"]["contact_facts"]
+    assert "changed" not in again[1].explanation["mediation"]["contact_facts"]

@@ -254,10 +254,60 @@ def test_placeholders_cover_the_anonymiser() -> None:
     assert set(anonymise.KINDS) <= set(PLACEHOLDERS)
 
 
+# Texts where a spaCy special case could join tokens of two space-separated chunks ("1 ." against
+# the rule "1.", ": '(" against ":'("), the placeholders, and texts that are not single-spaced.
+TOKENISER_EDGE_CASES = [
+    "jeg har ventet 1 . gang og kl . 10 igen",
+    "se her : '( og :'( og ( : og 1.",
+    "(: ) ;) :-) :) [navn] [cpr], ([adresse]). [navn]!",
+    "a.m . p.m. bl.a . f.eks. d.v.s",
+    "",
+    " kant",
+    "kant ",
+    "dobbelt  mellemrum",
+    "tab\there",
+    "linje\nskift",
+    "hård\u00a0mellemrum",
+    "ok",
+]
+
+
+def test_tokens_from_the_chunk_cache_equal_spacy_text_by_text() -> None:
+    from signals.charngrams import split_words
+    from signals.wordngrams import tokenise, tokenise_with_spacy
+
+    lowered, english = prepare_texts([*CLEAN_DANISH, *TRAIN_EXTRA])
+    for texts in (lowered, TOKENISER_EDGE_CASES, [*lowered, *TOKENISER_EDGE_CASES[:4]], lowered[::-1]):
+        flags = np.zeros(len(texts), dtype=bool) if texts is not lowered else english
+        fast, reference = tokenise(texts, flags, split_words(texts)), tokenise_with_spacy(texts, flags)
+        assert fast.texts == reference.texts
+        assert np.array_equal(fast.rows, reference.rows)
+        assert np.array_equal(fast.type_of, reference.type_of)
+        assert np.array_equal(fast.english, reference.english)
+
+
+def test_a_special_case_spanning_two_chunks_is_left_to_spacy() -> None:
+    from signals.charngrams import split_words
+    from signals.wordngrams import _chunk_cache, _rows_with_cross_chunk_special, tokenise
+
+    texts = ["ingen regel her", "kl 1 . gang"]
+    words = split_words(texts)
+    assert words.single_spaced
+    batch = tokenise(texts, np.zeros(2, dtype=bool), words)
+    tokens = [batch.texts[t] for t in batch.type_of[batch.rows == 1]]
+    assert tokens == [token.text for token in tokenizer().tokenizer(texts[1])]
+    cache = _chunk_cache()
+    per_chunk = cache.tokens_of(words.uniques)
+    lengths = np.array([len(per_chunk[code]) for code in words.codes])
+    types = np.concatenate([per_chunk[code] for code in words.codes])
+    rows = np.repeat(words.rows, lengths)
+    first = np.cumsum(lengths) - lengths
+    assert _rows_with_cross_chunk_special(cache, words, types, rows, first) == [1]
+
+
 # --- the vectoriser -------------------------------------------------------------------------------
 
-TRAIN = [
-    *CLEAN_DANISH,
+TRAIN_EXTRA = [
     "Jeg har skrevet til kommunen igen og har stadig ikke fået svar fra sagsbehandleren.",
     "Sagsbehandleren lovede at ringe, men kommunen har ikke ringet, og jeg venter stadig.",
     "Kommunens sagsbehandlere svarer ikke på mails om min søns skole.",
@@ -265,6 +315,7 @@ TRAIN = [
     "My caseworker sent me a letter I do not understand, and nobody answers the phone.",
     "The municipality sent the letter to the wrong address, and my caseworker has not called.",
 ]
+TRAIN = [*CLEAN_DANISH, *TRAIN_EXTRA]
 
 
 def fitted(**params: object) -> TextFeatures:

@@ -68,14 +68,17 @@ def _nfc(match: re.Match[str]) -> str:
     return unicodedata.normalize("NFC", match.group())
 
 
+Edit = tuple[int, int, str]  # replace text[start:end] by the new text
+
+
 class _Tracker:
-    """Applies substitutions to a text, optionally keeping each character's original span."""
+    """Applies substitutions to a text, optionally keeping the edits of each step (from which
+    `NormalisedText` maps characters back to the original text)."""
 
     def __init__(self, text: str, *, track: bool) -> None:
         self.text = text
         self.track = track
-        self.starts: list[int] = list(range(len(text))) if track else []
-        self.ends: list[int] = list(range(1, len(text) + 1)) if track else []
+        self.history: list[tuple[int, list[Edit]]] = []  # per step: its input's length, its edits
 
     def sub(self, pattern: re.Pattern[str], replacement: Replacement) -> None:
         if not self.track:
@@ -88,35 +91,20 @@ class _Tracker:
                 edits.append((match.start(), match.end(), new))
         self.edit(edits)
 
-    def edit(self, edits: list[tuple[int, int, str]]) -> None:
+    def edit(self, edits: list[Edit]) -> None:
         """Replace text[start:end] by each edit's new text (edits sorted, not overlapping)."""
         if not edits:
             return
-        text, starts, ends = self.text, self.starts, self.ends
+        text = self.text
         out: list[str] = []
-        new_starts: list[int] = []
-        new_ends: list[int] = []
         last = 0
         for begin, end, new in edits:
             out += (text[last:begin], new)
-            if self.track:
-                new_starts += starts[last:begin]
-                new_ends += ends[last:begin]
-                if len(new) == end - begin:
-                    new_starts += starts[begin:end]
-                    new_ends += ends[begin:end]
-                else:
-                    # A changed length maps every new character to the whole replaced original
-                    # span (an insertion to the point where it was inserted).
-                    origin = starts[begin] if begin < len(text) else (ends[-1] if ends else 0)
-                    new_starts += [origin] * len(new)
-                    new_ends += [ends[end - 1] if end > begin else origin] * len(new)
             last = end
         out.append(text[last:])
-        self.text = "".join(out)
         if self.track:
-            self.starts = new_starts + starts[last:]
-            self.ends = new_ends + ends[last:]
+            self.history.append((len(text), edits))
+        self.text = "".join(out)
 
 
 def _clean(tracker: _Tracker) -> None:
@@ -217,28 +205,71 @@ def normalise_batch(texts: list[str], *, repair: bool = True) -> list[Prepared]:
     return results
 
 
+_START, _END, _ZERO = 0, 1, 2
+
+
+def _map_back(kind: int, position: int, length: int, edits: list[Edit]) -> tuple[int, int]:
+    """Where the start (or end) of the character at `position` after one step comes from in
+    the step's input (of `length` characters): (_START or _END, index there), or (_ZERO, 0).
+
+    An edit that keeps the length maps character by character; one that changes it maps every
+    new character to the whole replaced span (an insertion to the point where it was inserted).
+    """
+    shift = 0
+    for begin, end, new in edits:
+        new_begin = begin + shift
+        if position < new_begin:
+            break
+        if position < new_begin + len(new):
+            if len(new) == end - begin:
+                return kind, begin + position - new_begin
+            # the replaced span's start; an insertion at the very end: the end of the last character
+            origin = (_START, begin) if begin < length else ((_END, length - 1) if length else (_ZERO, 0))
+            if kind == _START or end == begin:
+                return origin
+            return _END, end - 1
+        shift += len(new) - (end - begin)
+    return kind, position - shift
+
+
 @dataclass(frozen=True, slots=True)
 class NormalisedText:
-    """A normalised text with the span of the original text behind each of its characters."""
+    """A normalised text that can name the span of the original text behind its characters."""
 
     text: str
     language: str
-    starts: list[int]
-    ends: list[int]
+    history: list[tuple[int, list[Edit]]]  # the normalisation's edits, step by step
     original_length: int
+
+    def _original(self, kind: int, position: int) -> int:
+        for length, edits in reversed(self.history):
+            kind, position = _map_back(kind, position, length, edits)
+            if kind == _ZERO:
+                return 0
+        return position if kind == _START else position + 1
 
     def original_span(self, start: int, end: int) -> tuple[int, int]:
         """The original text's span behind normalised text[start:end] (end exclusive)."""
         if end <= start:
-            point = self.starts[start] if start < len(self.starts) else self.original_length
+            point = self._original(_START, start) if start < len(self.text) else self.original_length
             return point, point
-        return self.starts[start], self.ends[end - 1]
+        return self._original(_START, start), self._original(_END, end - 1)
+
+    @property
+    def starts(self) -> list[int]:
+        """Per character of `text`: where its original span starts."""
+        return [self._original(_START, position) for position in range(len(self.text))]
+
+    @property
+    def ends(self) -> list[int]:
+        """Per character of `text`: where its original span ends."""
+        return [self._original(_END, position) for position in range(len(self.text))]
 
 
 def normalise_with_offsets(text: str, *, repair: bool = True) -> NormalisedText:
     """Like `normalise_text`, keeping a map from the result back to `text`'s character offsets."""
     tracker, language = _normalise(text, repair=repair, track=True)
-    return NormalisedText(tracker.text, language, tracker.starts, tracker.ends, len(text))
+    return NormalisedText(tracker.text, language, tracker.history, len(text))
 
 
 def normalise_batch_with_offsets(texts: list[str], *, repair: bool = True) -> list[NormalisedText]:

@@ -173,6 +173,61 @@ def test_offsets_of_an_empty_text() -> None:
     assert normalised.original_span(0, 0) == (2, 2)
 
 
+def _spans_step_by_step(text: str, history: list) -> tuple[list[int], list[int]]:
+    """Each character's original span, carried through every edit of every step as per-character
+    arrays (how the offsets were kept before they were computed only where asked for)."""
+    starts, ends = list(range(len(text))), list(range(1, len(text) + 1))
+    for _, edits in history:
+        new_starts: list[int] = []
+        new_ends: list[int] = []
+        last = 0
+        for begin, end, new in edits:
+            new_starts += starts[last:begin]
+            new_ends += ends[last:begin]
+            if len(new) == end - begin:
+                new_starts += starts[begin:end]
+                new_ends += ends[begin:end]
+            else:
+                origin = starts[begin] if begin < len(starts) else (ends[-1] if ends else 0)
+                new_starts += [origin] * len(new)
+                new_ends += [ends[end - 1] if end > begin else origin] * len(new)
+            last = end
+        starts, ends = new_starts + starts[last:], new_ends + ends[last:]
+    return starts, ends
+
+
+def test_offsets_found_where_asked_equal_offsets_carried_step_by_step() -> None:
+    rng = np.random.default_rng(5)
+    pieces = [
+        "  ", "\n", " \n ", "\n\n\n", "\t", "\u00a0", "\u201c", "\u2013", "\u200b", "\ufb01", "\u2026",
+        "e\u0301", "][", "[NAVN][CPR]", "paa", "1 kommunen", "\u0130", "\r\n", "x", " ", "mgde", "boernene",
+    ]  # fmt: skip
+    texts = ["", "  ", *CLEAN_DANISH]
+    texts += ["".join(rng.choice(pieces, size=rng.integers(0, 12))) for _ in range(400)]
+    for text in texts:
+        normalised = normalise_with_offsets(text)
+        starts, ends = _spans_step_by_step(text, normalised.history)
+        assert normalised.starts == starts and normalised.ends == ends
+        for start in range(len(normalised.text) + 1):
+            for end in (start, start + 1, start + 3, len(normalised.text)):
+                if start < end <= len(normalised.text):
+                    assert normalised.original_span(start, end) == (starts[start], ends[end - 1])
+                elif end == start:
+                    point = starts[start] if start < len(starts) else len(text)
+                    assert normalised.original_span(start, end) == (point, point)
+
+
+def test_web_addresses_are_found_run_by_run_as_over_the_whole_text() -> None:
+    from signals.repair import _WEB_RE, web_spans
+
+    rng = np.random.default_rng(6)
+    pieces = ["www.kk.dk", " ", "\n", "mail@x.dk", "a@b", "http://x.y/z", ".dk", "kk.dk/paa", "foo.com.", "-",
+              "x.eu", "@", "&", ".", "paa", "\u00a0", ".info", "nu", ".nu)", "https://", "[EMAIL]"]  # fmt: skip
+    for _ in range(2000):
+        text = "".join(rng.choice(pieces, size=rng.integers(0, 15)))
+        assert web_spans(text) == [match.span() for match in _WEB_RE.finditer(text)]
+
+
 # --- language ---------------------------------------------------------------------------------
 
 

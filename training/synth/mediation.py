@@ -5,7 +5,7 @@ For complaint j of citizen i:
     z_ij = z_i + e_ij            conflict intensity (citizen trait + episode wobble); drives both the
                                  contacts before the complaint and what the text expresses
     t_ij ~ N(0, 1)               text-only component: wish to be heard, apology, distrust
-    c_ij ~ N(0, 1)               contact-only component: surge of contacts, chasers, mayor letters
+    c_ij ~ N(0, 1)               contact component: surge of contacts, chasers, mayor letters
     r_ij = #relational causes    medarbejderadfaerd, opfoelgning, kommunikation, partshoering
     o_ij ~ Bernoulli(topic)      the case or service goes on (parties must keep working together)
     a_ij = pure appeal case      only afgoerelsens_indhold (+ begrundelse/sagsoplysning) and an appeal body
@@ -14,8 +14,9 @@ For complaint j of citizen i:
             + B_APPEAL a + B_EARLIER min(earlier complaints, 3)
     y* ~ Bernoulli(sigmoid(logit));  label = y* flipped with probability MEDIATION_LABEL_FLIP
 
-The text sees z, t, r, o, a; the contacts see z, c and earlier complaints. Neither sees all,
-so a model needs both views to do well, and the flips cap every model below perfect.
+The text sees z, t, r, o, a, and a remembered part of c when the citizen tells the complaint
+course (training/synth/course.py); the contacts see z, c and earlier complaints exactly. Neither
+sees all, so a model does best with both views, and the flips cap every model below perfect.
 """
 
 from __future__ import annotations

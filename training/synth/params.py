@@ -106,8 +106,8 @@ WEAK_EXPRESSION_RATE: Final = 0.25  # a label expressed only by one subtle sente
 #         + B_APPEAL*a + B_EARLIER*min(earlier, 3)
 MEDIATION_B0: Final = -11.4
 MEDIATION_B_INTENSITY: Final = 0.5
-MEDIATION_B_TEXT: Final = 6.0
-MEDIATION_B_CONTACT: Final = 4.5
+MEDIATION_B_TEXT: Final = 5.5
+MEDIATION_B_CONTACT: Final = 5.0
 MEDIATION_B_RELATIONAL: Final = 0.45
 MEDIATION_B_ONGOING: Final = 0.7
 MEDIATION_B_APPEAL: Final = -0.9

@@ -21,6 +21,7 @@ from starlette.types import ASGIApp, Message, Receive, Scope, Send
 from service.api.errors import install_error_handlers
 from service.api.limits import BodyLimit
 from service.api.main import api_router
+from service.batching import AnnotationBatcher
 from service.champion import ChampionHolder, ModelSource, RegistrySource
 from service.db import ensure_schema, make_engine, make_session_factory
 from service.logs import configure_logging
@@ -156,6 +157,7 @@ def create_app(settings: Settings | None = None, *, model_source: ModelSource | 
     )
     app.state.settings = settings
     app.state.metrics = metrics
+    app.state.batcher = AnnotationBatcher()
     install_error_handlers(app)
     app.include_router(api_router)
     install_web(app, settings)  # the advisors' and departments' pages (service/web)

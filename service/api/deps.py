@@ -2,15 +2,17 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterator
+from collections.abc import AsyncIterator, Callable
 from datetime import datetime
 from typing import Annotated, Any
 
+import anyio.to_thread
 from fastapi import Depends, HTTPException, Request, status
 from fastapi.security import HTTPAuthorizationCredentials, HTTPBearer
 from sqlalchemy.orm import Session
 
 from service.audit import record_audit
+from service.batching import AnnotationBatcher
 from service.champion import ChampionHolder, NoChampionError
 from service.keys import AuthenticationError, Caller, Role, authenticate
 from service.metrics import ServiceMetrics
@@ -25,20 +27,30 @@ _bearer = HTTPBearer(
 )
 
 
-def get_settings_dep(request: Request) -> Settings:
+# Dependencies that only read app state are `async def`: FastAPI runs a plain `def` dependency in
+# the thread pool, and each such hop (a thread hand-off and a GIL round) cost more than the work.
+
+
+async def get_settings_dep(request: Request) -> Settings:
     settings: Settings = request.app.state.settings
     return settings
 
 
-def get_metrics(request: Request) -> ServiceMetrics:
+async def get_metrics(request: Request) -> ServiceMetrics:
     metrics: ServiceMetrics = request.app.state.metrics
     return metrics
 
 
-def get_session(request: Request) -> Iterator[Session]:
-    """One session per request. Routes commit what they write; anything uncommitted is rolled back."""
-    with request.app.state.session_factory() as session:
+async def get_session(request: Request) -> AsyncIterator[Session]:
+    """One session per request. Routes commit what they write; anything uncommitted is rolled back.
+
+    Making a session touches no database, so it happens on the event loop; closing it (a rollback
+    of anything left open, the connection back to the pool) runs in the thread pool."""
+    session: Session = request.app.state.session_factory()
+    try:
         yield session
+    finally:
+        await anyio.to_thread.run_sync(session.close)
 
 
 SettingsDep = Annotated[Settings, Depends(get_settings_dep)]
@@ -100,7 +112,7 @@ AdvisorDep = Annotated[Caller, Depends(require_role("advisor"))]
 ReaderDep = Annotated[Caller, Depends(require_role("advisor", "analyst", "forvaltning"))]
 
 
-def get_champion(request: Request) -> Annotator:
+async def get_champion(request: Request) -> Annotator:
     """The loaded champion model; 503 with the reason when there is none."""
     holder: ChampionHolder = request.app.state.champion
     try:
@@ -110,6 +122,12 @@ def get_champion(request: Request) -> Annotator:
 
 
 ChampionDep = Annotated[Annotator, Depends(get_champion)]
+
+
+def batcher_of(request: Request) -> AnnotationBatcher:
+    """The app's annotation batcher: concurrent small requests share one model call."""
+    batcher: AnnotationBatcher = request.app.state.batcher
+    return batcher
 
 
 def as_utc(moment: datetime | None) -> datetime | None:

@@ -7,6 +7,8 @@ from __future__ import annotations
 
 import json
 import shutil
+import threading
+from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
 from typing import Any
 
@@ -84,6 +86,35 @@ def test_api_annotations_equal_the_model_in_process(
         summary = detail["contact_summary"]
         assert sum(month["total"] for month in summary["months"]) == before
         assert summary["features"]["n_contacts_ever"] == before
+
+
+def test_concurrent_single_complaints_equal_the_model_in_process(
+    trained: tuple[Path, Path], database_url: str, keys: Any
+) -> None:
+    """Several clients at once, one complaint each: the batcher merges them into shared model
+    calls, and every answer is still the in-process annotation of that complaint alone."""
+    registry, corpus = trained
+    complaints, _ = _sample(corpus)
+    singles = [
+        {k: v for k, v in c.items() if k not in ("root_causes", "mediation_potential")} for c in complaints
+    ]
+    expected = [_in_process(registry, [c], [])[0] for c in singles]
+    app = create_app(make_settings(database_url, registry=registry))
+    with TestClient(app) as client:
+        start = threading.Barrier(8)
+
+        def send(complaint: dict[str, Any]) -> Any:
+            if singles.index(complaint) < 8:
+                start.wait()
+            response = client.post(
+                "/v1/annotate", json={"complaints": [complaint]}, headers=keys.auth("analyst")
+            )
+            assert response.status_code == 200, response.text
+            return response.json()["annotations"]
+
+        with ThreadPoolExecutor(8) as pool:
+            answers = list(pool.map(send, singles))
+    assert answers == [[e] for e in expected]
 
 
 def test_a_tampered_model_is_refused_and_the_api_says_why(

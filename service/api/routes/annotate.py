@@ -2,9 +2,12 @@
 
 from __future__ import annotations
 
+import functools
 from datetime import timedelta
 
+import anyio.to_thread
 from fastapi import APIRouter, HTTPException, Request, status
+from sqlalchemy.orm import Session
 
 from service.api.deps import (
     CallerDep,
@@ -13,10 +16,15 @@ from service.api.deps import (
     SessionDep,
     SettingsDep,
     audit_here,
+    batcher_of,
     error_responses,
 )
 from service.api.schemas import AnnotateRequest, AnnotateResponse
 from service.intake import complaint_batch, contact_frame
+from service.keys import Caller
+from service.metrics import ServiceMetrics
+from service.settings import Settings
+from signals.model import Annotator
 
 router = APIRouter(prefix="/v1", tags=["annotate"])
 
@@ -27,7 +35,7 @@ router = APIRouter(prefix="/v1", tags=["annotate"])
     summary="Annotate complaints (all roles); nothing is stored",
     responses=error_responses(400, 401, 413, 422, 503),
 )
-def annotate(
+async def annotate(
     body: AnnotateRequest,
     request: Request,
     caller: CallerDep,
@@ -47,10 +55,24 @@ def annotate(
             f"complaints: {len(body.complaints):,} items; "
             f"at most {settings.max_annotate_items:,} are annotated per request",
         )
+    # The work (CPU and the database) in one thread-pool call rather than a hop per step.
+    work = functools.partial(_annotate, body, request, caller, model, session, settings, metrics)
+    return await anyio.to_thread.run_sync(work)
+
+
+def _annotate(
+    body: AnnotateRequest,
+    request: Request,
+    caller: Caller,
+    model: Annotator,
+    session: Session,
+    settings: Settings,
+    metrics: ServiceMetrics,
+) -> AnnotateResponse:
     tolerance = timedelta(seconds=settings.future_tolerance_seconds)
     batch = complaint_batch(body.complaints, loc=("body", "complaints"), tolerance=tolerance)
     contacts = contact_frame(body.contacts, loc=("body", "contacts"), tolerance=tolerance)
-    annotations = model.annotate(batch.frame, contacts)
+    annotations = batcher_of(request).annotate(model, batch.frame, contacts)
     metrics.annotated("annotate", count=len(annotations), flagged=sum(a.mediation_flag for a in annotations))
     audit_here(request, session, caller, action="annotate", status_code=200, item_count=len(annotations))
     session.commit()

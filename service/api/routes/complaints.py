@@ -17,6 +17,7 @@ from service.api.deps import (
     SettingsDep,
     as_utc,
     audit_here,
+    batcher_of,
     error_responses,
 )
 from service.api.schemas import (
@@ -105,7 +106,7 @@ def create_complaint(
     )
     record = batch.frame.iloc[0].to_dict()
     contacts = contacts_of(session, [record["citizen_id"]], before=to_datetime(record["received_at"]))
-    annotation = model.annotate(batch.frame, contacts)[0]
+    annotation = batcher_of(request).annotate(model, batch.frame, contacts)[0]
     row = add_complaint(
         session,
         record,

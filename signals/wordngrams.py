@@ -27,6 +27,7 @@ from signals.charngrams import Words, split_words
 from signals.lemmas import danish_lemma, tokenizer
 from signals.terms import Vocabulary, select_vocabulary
 
+TYPE_CACHE_LIMIT = 500_000  # token types whose ids a fitted index remembers
 SKIP = -2  # a token without a letter: removed
 UNKNOWN = -1  # a word whose lemma is not in the vocabulary: kept, so it breaks bigrams
 _HAS_LETTER = re.compile(r"[^\W\d_]")
@@ -313,9 +314,30 @@ class WordNgramIndex:
         return cls(kept_lemmas, Vocabulary(kept), ngram_range, lemmatise), counts
 
     def counts(self, batch: TokenBatch, n_rows: int) -> sp.csr_matrix:
-        ids = _type_ids(batch, self.lemma_ids, grow=False, lemmatise=self.lemmatise)
-        rows, keys = ngram_keys(batch, ids, self.ngram_range)
+        rows, keys = ngram_keys(batch, self._known_type_ids(batch), self.ngram_range)
         return self.vocabulary.counts(rows, keys, n_rows)
+
+    def _known_type_ids(self, batch: TokenBatch) -> np.ndarray:
+        """`_type_ids(batch, self.lemma_ids, grow=False, ...)`, with each token type's (Danish,
+        English) id remembered: a batch's types are mostly ones seen before."""
+        cache = self.__dict__.get("_ids_of_type")
+        if cache is None or len(cache) > TYPE_CACHE_LIMIT:
+            cache = self.__dict__["_ids_of_type"] = {}
+        pairs = [cache.get(text) for text in batch.texts]
+        for index, pair in enumerate(pairs):
+            if pair is None:
+                text = batch.texts[index]
+                if _HAS_LETTER.search(text):
+                    danish = self.lemma_ids.get(danish_lemma(text) if self.lemmatise else text, UNKNOWN)
+                    pair = (danish, self.lemma_ids.get(text, UNKNOWN))
+                else:
+                    pair = (SKIP, SKIP)
+                pairs[index] = cache[text] = pair
+        ids = np.array(pairs, dtype=np.int64).reshape(len(pairs), 2)
+        return np.where(batch.english, ids[batch.type_of, 1], ids[batch.type_of, 0])
+
+    def __getstate__(self) -> dict[str, object]:
+        return {name: value for name, value in self.__dict__.items() if name != "_ids_of_type"}
 
     def feature_names(self) -> list[str]:
         """Each column's lemma or "lemma lemma" bigram."""

@@ -618,3 +618,23 @@ NUMERIC_INPUT_CHECKS = {
 @parametrize_with_checks([TextFeatures()], expected_failed_checks=lambda _: NUMERIC_INPUT_CHECKS)
 def test_scikit_learn_estimator_checks(estimator: TextFeatures, check: object) -> None:
     check(estimator)  # type: ignore[operator]
+
+
+def test_word_counts_with_remembered_type_ids_equal_the_plain_lookup() -> None:
+    from signals.charngrams import split_words
+    from signals.wordngrams import _type_ids, ngram_keys, tokenise
+
+    features = fitted()
+    lowered, english = prepare_texts(
+        [*TRAIN, "Sagsbehandlerne svarede ikke, 1 . gang", "ny ukendt glosetekst"]
+    )
+    batch = tokenise(lowered, english, split_words(lowered))
+    for index in (features.word_index_, features.surface_index_):
+        for _ in range(2):  # the second time from the remembered ids
+            rows, keys = ngram_keys(
+                batch, _type_ids(batch, index.lemma_ids, grow=False, lemmatise=index.lemmatise), (1, 2)
+            )
+            expected = index.vocabulary.counts(rows, keys, len(lowered))
+            assert (index.counts(batch, len(lowered)) != expected).nnz == 0
+        assert "_ids_of_type" in vars(index)
+        assert "_ids_of_type" not in vars(pickle.loads(pickle.dumps(index)))

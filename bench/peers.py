@@ -5,6 +5,7 @@ Usage (from the repository root; the default corpus is generated if absent):
     .venv/bin/python bench/peers.py [--data data/default] [--workdir DIR] [--rounds 3] [--core 0]
         [--ensemble-budget 600] [--ensemble-max-train N] [--systems project,spacy_bow,...]
     .venv/bin/python bench/peers.py --workdir DIR --render    # the table of a finished run
+    .venv/bin/python bench/peers.py --workdir DIR --reuse --baseline-code OLD   # + an older checkout's speed
 
 Steps, each system in its own subprocess (so peak memory is that system's):
 1. prepare: load and anonymise the corpus as `konflikt train` does; split by time and citizen.
@@ -36,11 +37,23 @@ import numpy as np
 
 ROOT = Path(__file__).resolve().parents[1]
 sys.path[:0] = [str(ROOT), str(ROOT / "bench")]
+# The speed worker of "project_baseline" runs another checkout's code (--baseline-code): its
+# folder goes first on the path, before anything of this one is imported.
+if sys.argv[1:3] == ["_speed", "project_baseline"]:
+    sys.path.insert(0, sys.argv[6])
 
 from peer_data import N_CODES, decide, load_prepared, load_text_set, prepare, score  # noqa: E402
 
 TRAINED = ("project", "spacy_bow", "spacy_ensemble", "fasttext")
-SPEED = ("project", "project_with_anonymiser", "spacy_bow", "spacy_ensemble", "fasttext", "tokenizer")
+SPEED = (
+    "project",
+    "project_baseline",
+    "project_with_anonymiser",
+    "spacy_bow",
+    "spacy_ensemble",
+    "fasttext",
+    "tokenizer",
+)
 TIMED_PASSES = 2  # after one warm-up pass over the same texts (vocabularies and caches filled)
 PROJECT_CHUNK = 500  # complaints per annotate() call, as a batch request would send
 
@@ -140,7 +153,7 @@ def speed_worker(system: str, workdir: Path, core: int, limit: int | None) -> di
     prepared = workdir / "prepared"
     texts = load_text_set(prepared, "test").texts[:limit]
     baseline_rss = current_rss_mib()
-    if system in ("project", "project_with_anonymiser"):
+    if system in ("project", "project_baseline", "project_with_anonymiser"):
         import pandas as pd
 
         from signals.anonymise import anonymise_texts
@@ -253,19 +266,23 @@ def run_all(args: argparse.Namespace) -> dict[str, Any]:
     speed_systems = [
         s
         for s in SPEED
-        if s == "tokenizer" or s in systems or (s == "project_with_anonymiser" and "project" in systems)
+        if s == "tokenizer"
+        or s in systems
+        or (s == "project_with_anonymiser" and "project" in systems)
+        or (s == "project_baseline" and "project" in systems and args.baseline_code)
     ]
     speeds: dict[str, list[dict[str, Any]]] = {s: [] for s in speed_systems}
     for round_no in range(1, args.rounds + 1):
         print(f"speed round {round_no}/{args.rounds} (pinned to core {args.core}) ...", flush=True)
         for system in speed_systems:
-            speeds[system].append(
-                _subprocess(["_speed", system, str(workdir), str(args.core), str(args.speed_texts or 0)])
-            )
+            command = ["_speed", system, str(workdir), str(args.core), str(args.speed_texts or 0)]
+            if system == "project_baseline":
+                command.append(str(Path(args.baseline_code).resolve()))
+            speeds[system].append(_subprocess(command))
     results = {
         "date": date.today().isoformat(),
         "prepared": info,
-        "options": options,
+        "options": {**options, "baseline_code": args.baseline_code},
         "trained": trained,
         "speed_all": speeds,
         "load_average_at_end": os.getloadavg(),
@@ -329,6 +346,13 @@ def render(results: dict[str, Any]) -> str:
         if "tokenizer" in speed:
             share = project["rate"] / speed["tokenizer"]["rate"]
             lines.append(f"annotation path / bare tokenizer: {share:.1%} (aim >= 25%)")
+        if "project_baseline" in speed:
+            baseline = speed["project_baseline"]
+            lines.append(
+                f"baseline code ({results['options'].get('baseline_code')}): {baseline['rate']:,.0f} texts/s "
+                f"per CPU-second ({baseline['wall_rate']:,.0f} wall); project / baseline: "
+                f"{project['rate'] / baseline['rate']:.2f}x"
+            )
     if "project" in trained:
         ours = trained["project"]["metrics"]
         for peer in ("spacy_bow", "spacy_ensemble", "fasttext"):
@@ -379,6 +403,11 @@ def main() -> None:
     )
     parser.add_argument(
         "--render", action="store_true", help="Only print the table of --workdir's results.json."
+    )
+    parser.add_argument(
+        "--baseline-code",
+        help="Also time the project's annotation path with the code in this folder (e.g. an earlier "
+        "commit, `git archive <commit> | tar -x -C DIR`), in the same rounds: a before/after ratio.",
     )
     args = parser.parse_args()
     if args.render:

@@ -75,6 +75,10 @@ class KonfliktModel:
     config: dict[str, Any]
     version: str = "unregistered"
     capacity: dict[str, Any] = field(default_factory=dict)
+    # Mediation from the text alone, for input without any contact history (None in models
+    # trained before it existed): see `mediation_for`.
+    text_mediation: LinearScorer | None = None
+    text_mediation_threshold: float | None = None
 
     def __getstate__(self) -> dict[str, Any]:
         # The lookup tables below are derived from the fields: rebuilt after loading, never stored.
@@ -124,11 +128,31 @@ class KonfliktModel:
     def _root_cause_weights_all_columns(self) -> LinearScorer:
         """The root-cause scorer padded with zero weights for the contact columns, so it scores the
         whole feature matrix without slicing out the text columns."""
-        weights = self.root_causes.weights
+        return self._all_columns(self.root_causes)
+
+    @cached_property
+    def _text_mediation_all_columns(self) -> LinearScorer | None:
+        return None if self.text_mediation is None else self._all_columns(self.text_mediation)
+
+    def _all_columns(self, scorer: LinearScorer) -> LinearScorer:
+        weights = scorer.weights
         padding = np.zeros((weights.shape[0], len(self.feature_names) - weights.shape[1]), weights.dtype)
-        return LinearScorer(
-            np.hstack([weights, padding]), self.root_causes.intercepts, self.root_causes.platt
-        )
+        return LinearScorer(np.hstack([weights, padding]), scorer.intercepts, scorer.platt)
+
+    def mediation_for(self, contacts: pd.DataFrame) -> tuple[LinearScorer, float, bool]:
+        """The mediation scorer, its flag threshold, and whether the contact history is known.
+
+        Input that carries no contact rows at all (an API call or a file without contacts) says
+        nothing about the citizens' history; the full model would read it as "never in contact"
+        and almost never flag it. Such input is scored by the text-only mediation model, fitted
+        on the same training rows with its own capacity threshold. A batch that has contacts,
+        even none for some citizen, means that citizen has none before the complaint.
+        """
+        known = len(contacts) > 0 or self._text_mediation_all_columns is None
+        if known:
+            return self.mediation, self.mediation_threshold, True
+        assert self._text_mediation_all_columns is not None and self.text_mediation_threshold is not None
+        return self._text_mediation_all_columns, self.text_mediation_threshold, False
 
     # ----- scores -------------------------------------------------------------------------
     def transform(
@@ -147,9 +171,13 @@ class KonfliktModel:
         matrix = sp.hstack(blocks, format="csr", dtype=np.float64)
         return matrix, frame
 
-    def score_matrix(self, matrix: sp.csr_matrix) -> tuple[np.ndarray, np.ndarray]:
-        """Root-cause scores (n, 13) and mediation scores (n,) for a transformed matrix."""
-        return self._root_cause_weights_all_columns.scores(matrix), self.mediation.scores(matrix)[:, 0]
+    def score_matrix(
+        self, matrix: sp.csr_matrix, mediation: LinearScorer | None = None
+    ) -> tuple[np.ndarray, np.ndarray]:
+        """Root-cause scores (n, 13) and mediation scores (n,) for a transformed matrix (by the
+        full mediation model unless another scorer over all columns is given)."""
+        mediation = self.mediation if mediation is None else mediation
+        return self._root_cause_weights_all_columns.scores(matrix), mediation.scores(matrix)[:, 0]
 
     def predict_scores(
         self, complaints: pd.DataFrame, contacts: pd.DataFrame
@@ -172,11 +200,21 @@ class KonfliktModel:
         # Normalised once with the offsets the cue spans need; the feature transform reuses it.
         normalised = normalise_batch_with_offsets(texts)
         matrix, frame = self.transform(complaints, contacts)
-        rc_scores, med_scores = self.score_matrix(matrix)
+        mediation, threshold, history_known = self.mediation_for(contacts)
+        rc_scores, med_scores = self.score_matrix(matrix, mediation)
         chosen = self.decide_root_causes(rc_scores)
         # one conversion for all rows: per-row pandas indexing cost more than the model itself
         contact_rows = frame[list(CONTACT_FEATURE_NAMES)].to_numpy().tolist()
-        explanations = self._explanations(matrix, chosen, med_scores, contact_rows, normalised)
+        explanations = self._explanations(
+            matrix,
+            chosen,
+            med_scores,
+            contact_rows,
+            normalised,
+            mediation=mediation,
+            threshold=threshold,
+            history_known=history_known,
+        )
         rc_rounded = np.round(rc_scores, SCORE_DIGITS).tolist()
         med_list = med_scores.tolist()
         annotations = []
@@ -187,7 +225,7 @@ class KonfliktModel:
                     root_causes=[ROOT_CAUSE_CODES[k] for k in np.flatnonzero(chosen[i])],  # type: ignore[misc]
                     root_cause_scores=dict(zip(ROOT_CAUSE_CODES, rc_rounded[i], strict=True)),
                     mediation_score=round(med_list[i], SCORE_DIGITS),
-                    mediation_flag=med_list[i] >= self.mediation_threshold,
+                    mediation_flag=med_list[i] >= threshold,
                     explanation=explanations[i],
                     model_version=self.version,
                 )
@@ -202,6 +240,10 @@ class KonfliktModel:
         mediation_scores: np.ndarray,
         contact_rows: list[list[float]],
         normalised: list[NormalisedText],
+        *,
+        mediation: LinearScorer,
+        threshold: float,
+        history_known: bool,
     ) -> list[dict[str, Any]]:
         """Plain-Danish reasons per complaint: phrases, conflict cues with character spans, contact
         facts. A feature's push on a score is its value times its weight (sign of the calibration).
@@ -211,7 +253,7 @@ class KonfliktModel:
         n_rows = matrix.shape[0]
         indptr, columns, values = matrix.indptr, matrix.indices, matrix.data
         rows = np.repeat(np.arange(n_rows), np.diff(indptr))
-        pushes = self.mediation.pushes_of(columns, values, 0)
+        pushes = mediation.pushes_of(columns, values, 0)
         magnitude = np.abs(pushes)
         contact = self._is_contact[columns]
         contact_magnitude = magnitude[contact]
@@ -246,8 +288,9 @@ class KonfliktModel:
                     mediation_phrases=mediation_phrases[i],
                     cause_phrases=cause_phrases[i],
                     contact_share=contact_share,
-                    facts=_contact_facts(tuple(contact_rows[i])),
+                    facts=_contact_facts(tuple(contact_rows[i])) if history_known else [HISTORY_UNKNOWN],
                     mediation_score=float(mediation_scores[i]),
+                    threshold=threshold,
                 )
             )
         return explanations
@@ -294,11 +337,12 @@ class KonfliktModel:
         contact_share: float,
         facts: list[str],
         mediation_score: float,
+        threshold: float,
     ) -> dict[str, Any]:
         spans = [cue for cue in cues if not cue.negated]
         cue_labels = list(dict.fromkeys(CUE_LABELS_DA[cue.category] for cue in spans))
         root_causes = {ROOT_CAUSE_CODES[k]: phrases for k, phrases in cause_phrases.items()}
-        flagged = mediation_score >= self.mediation_threshold
+        flagged = mediation_score >= threshold
         reasons = [*cue_labels[:3], *facts[:2]]
         summary = (
             f"{'Markeret' if flagged else 'Ikke markeret'} til mægling "
@@ -353,6 +397,7 @@ def _contact_facts(values: tuple[float, ...]) -> list[str]:
     return list(_contact_facts_cached(values))
 
 
+HISTORY_UNKNOWN = "ingen kontakthistorik i input: mæglingsscoren bygger på teksten alene"
 _WORD_PREFIXES = ("text__w:", "text__s:")
 _DERIVED = frozenset(
     name for name, value in vars(KonfliktModel).items() if isinstance(value, cached_property)

@@ -171,3 +171,38 @@ def test_remembered_contact_facts_are_not_shared_between_annotations(data) -> No
     again = model.annotate(complaints.head(2), contacts)
     assert "changed" not in again[0].explanation["mediation"]["contact_facts"]
     assert "changed" not in again[1].explanation["mediation"]["contact_facts"]
+
+
+def test_input_without_any_contacts_is_scored_by_the_text_alone(data) -> None:
+    from signals.annotator import HISTORY_UNKNOWN
+
+    model, complaints, contacts = data
+    assert model.text_mediation is not None and model.text_mediation_threshold is not None
+    no_contacts = contacts.iloc[0:0]
+    annotations = model.annotate(complaints, no_contacts)
+    matrix, _ = model.transform(complaints, no_contacts)
+    n_text = model.text_mediation.weights.shape[1]
+    expected = model.text_mediation.scores(matrix[:, :n_text])[:, 0]
+    scores = np.array([a.mediation_score for a in annotations])
+    np.testing.assert_allclose(scores, np.round(expected, 4), atol=1e-4)
+    assert [a.mediation_flag for a in annotations] == [
+        bool(s >= model.text_mediation_threshold) for s in expected
+    ]
+    for annotation in annotations:
+        mediation = annotation.explanation["mediation"]
+        assert mediation["contact_facts"] == [HISTORY_UNKNOWN]
+        assert mediation["contact_share"] == 0.0
+    # root causes never read the contacts
+    with_history = model.annotate(complaints, contacts)
+    assert [a.root_cause_scores for a in annotations] == [a.root_cause_scores for a in with_history]
+
+
+def test_a_model_without_the_text_only_part_scores_as_before(data) -> None:
+    import dataclasses
+
+    model, complaints, contacts = data
+    old = dataclasses.replace(model, text_mediation=None, text_mediation_threshold=None)
+    no_contacts = contacts.iloc[0:0]
+    _, expected = old.score_matrix(old.transform(complaints, no_contacts)[0])
+    annotations = old.annotate(complaints, no_contacts)
+    np.testing.assert_allclose([a.mediation_score for a in annotations], np.round(expected, 4), atol=1e-4)

@@ -15,6 +15,7 @@ import numpy as np
 import scipy.sparse as sp
 from sklearn.feature_extraction.text import TfidfVectorizer
 
+from signals.annotator import LinearScorer
 from signals.pipeline import CONTACT_BLOCK, TEXT_BLOCKS
 from training.config import TrainConfig
 from training.fit import Matrices, select_scorer
@@ -61,11 +62,14 @@ def run_baselines(
     mediation_c: float | None,
     root_cause_c_grid: Sequence[float] = TrainConfig.root_cause_c_grid,
     mediation_c_grid: Sequence[float] = TrainConfig.mediation_c_grid,
+    text_only: tuple[LinearScorer, float, float] | None = None,
 ) -> dict[str, Predictions]:
     """Fit every baseline on train (+ validation for calibration) and predict the test rows.
 
     A C of None is chosen on the validation rows from the grid, as for the model
     (`training.fit.select_scorer`): the text baselines get the same tuning the model gets.
+    `text_only` (scorer, threshold, C), when given, is the model's own text-only mediation part,
+    fitted exactly as this baseline would be: it is scored instead of fitted twice.
     """
     rc_train, rc_val = y_rc
     med_train, med_val = y_med
@@ -116,6 +120,12 @@ def run_baselines(
         c={"root_causes": choice.c},
     )
 
-    out["text_only"] = linear(matrices.columns(*TEXT_BLOCKS), rc=False, med=True)
+    if text_only is None:
+        out["text_only"] = linear(matrices.columns(*TEXT_BLOCKS), rc=False, med=True)
+    else:  # the model's own text-only mediation part: the same fit on the same columns
+        scorer, threshold, c = text_only
+        pred = Predictions(med_threshold=threshold, c={"mediation": c})
+        pred.med_scores = scorer.scores(test[:, matrices.columns(*TEXT_BLOCKS)])[:, 0]
+        out["text_only"] = pred
     out["contacts_only"] = linear(matrices.columns(CONTACT_BLOCK), rc=False, med=True)
     return out

@@ -194,12 +194,27 @@ def fit_model(
     )
     share = config.capacity_share or min(1.0, config.capacity_per_week / max(complaints_per_week, 1e-9))
     med_validation = mediation.scores(validation)[:, 0]
+    # For input that carries no contact history at all (an API call or a file without
+    # contacts): the mediation score from the text alone, with its own capacity threshold.
+    # Read as "no contacts" by the full model, such input would never be flagged.
+    text_mediation, text_mediation_choice = select_scorer(
+        train[:, text_columns],
+        train_mediation,
+        validation[:, text_columns],
+        validation_mediation,
+        c=config.mediation_c,
+        grid=config.mediation_c_grid,
+        seed=config.seed,
+    )
+    text_validation = text_mediation.scores(validation[:, text_columns])[:, 0]
     model = KonfliktModel(
         features=features,
         root_causes=root_causes,
         root_cause_thresholds=thresholds,
         mediation=mediation,
         mediation_threshold=capacity_threshold(med_validation, share),
+        text_mediation=text_mediation,
+        text_mediation_threshold=capacity_threshold(text_validation, share),
         feature_names=features.get_feature_names_out(),
         config=config.to_dict(),
         capacity={
@@ -208,7 +223,12 @@ def fit_model(
             "complaints_per_week": complaints_per_week,
         },
     )
-    return model, matrices, {"root_causes": root_cause_choice, "mediation": mediation_choice}
+    choices = {
+        "root_causes": root_cause_choice,
+        "mediation": mediation_choice,
+        "text_mediation": text_mediation_choice,
+    }
+    return model, matrices, choices
 
 
 __all__ = ["Choice", "Matrices", "fit_model", "fit_platt", "fit_scorer", "select_scorer", "validation_score"]

@@ -229,6 +229,11 @@ def train(
             mediation_c=config.mediation_c,
             root_cause_c_grid=config.root_cause_c_grid,
             mediation_c_grid=config.mediation_c_grid,
+            text_only=(
+                (model.text_mediation, model.text_mediation_threshold, choices["text_mediation"].c)
+                if model.text_mediation is not None and model.text_mediation_threshold is not None
+                else None
+            ),
         )
         for name, pred in baselines.items():
             results[name] = score_baseline(pred, common)

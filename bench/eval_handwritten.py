@@ -51,6 +51,9 @@ ID_PATTERN = re.compile(r"^hw-(dev|holdout)-(da|en)-\d+$")
 SLICES = ("all", "dev", "holdout", "da", "en", "holdout/da", "holdout/en")
 RC_SYSTEMS = ("model", "prior", "cue_lexicon", "bag_of_words")
 MED_SYSTEMS = ("model", "prior", "cue_lexicon", "text_only", "contacts_only")
+# The same complaints annotated without their contacts: the model's text-only mediation part
+# and its own threshold score them (`KonfliktModel.mediation_for`).
+NO_CONTACTS = "model, no contacts given"
 
 
 @dataclass
@@ -160,10 +163,15 @@ def champion_and_baselines(
         mediation_c=config.mediation_c,
     )
     both: dict[str, Scored] = {name: from_predictions(pred) for name, pred in baselines.items()}
-    rc_scores, med_scores = model.score_matrix(sp.vstack([hand_matrix, synth_matrix], format="csr"))
+    stacked = sp.vstack([hand_matrix, synth_matrix], format="csr")
+    rc_scores, med_scores = model.score_matrix(stacked)
     both["model"] = Scored(
         rc_scores, model.decide_root_causes(rc_scores), med_scores, model.mediation_threshold
     )
+    text_scorer, text_threshold, known = model.mediation_for(hand_contacts.iloc[0:0])
+    if not known:  # the model's text-only part, which scores input without any contact history
+        _, unknown = model.score_matrix(stacked, text_scorer)
+        both[NO_CONTACTS] = Scored(rc_scores, model.decide_root_causes(rc_scores), unknown, text_threshold)
     hand_rows, synth_rows = np.arange(n_hand), np.arange(n_hand, n_hand + len(split.test))
     synth_labels = {"y_rc": y_rc[split.test], "y_med": y_med[split.test], "same_data": same_data}
     return (
@@ -233,7 +241,7 @@ def print_tables(
     print("\nMediation: PR-AUC (prevalence in brackets for the model row)\n")
     print("| system | " + " | ".join(columns) + " |")
     print("|---" * (len(columns) + 1) + "|")
-    for name in MED_SYSTEMS:
+    for name in [*MED_SYSTEMS, *[n for n in (NO_CONTACTS,) if n in hand]]:
         cells = [synth[name]["mediation"]] + [hand[name][s]["mediation"] for s in SLICES]
         if name == "model":
             print(
@@ -250,7 +258,7 @@ def print_tables(
     )
     print("| system | " + " | ".join(columns) + " |")
     print("|---" * (len(columns) + 1) + "|")
-    for name in ("model", "text_only", "contacts_only"):
+    for name in ("model", "text_only", "contacts_only", *[n for n in (NO_CONTACTS,) if n in hand]):
         cells = [synth[name]["mediation"]] + [hand[name][s]["mediation"] for s in SLICES]
         print(
             f"| {name} | "

@@ -147,7 +147,6 @@ def render(results: list[dict[str, Any]], args: argparse.Namespace) -> str:
         f"mixed traffic: {args.clients} clients for {args.seconds:.0f} s; single: {args.single_clients} clients; "
         f"batch: {args.batch_size} complaints x {args.batch_repeats}; server workers: {args.workers}",
         "",
-        "",
         "| backend | endpoint | requests | req/s | p50 ms | p99 ms | server CPU ms/request | errors |",
         "|---|---|---|---|---|---|---|---|",
     ]

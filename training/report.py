@@ -311,6 +311,8 @@ When trained on the embedded default data, all numbers describe a synthetic corp
 - English and texts without æøå are handled but rarer in training; see the per-language table in the report.
 - Mediation labels are judgements and disagree between people; calibrated probabilities say "worth a look".
 - Contact-pattern features depend on complete contact registration; missing contacts lower scores.
+  Input with no contact rows at all is scored by the text-only mediation part (its own capacity
+  threshold; the "text only" row above), and its explanation says the history is unknown.
 
 ## Decision
 {summary["decision"]}

@@ -10,6 +10,7 @@ on the training months only:
 - W: lemma word uni/bigrams (`TextFeatures`' "w:" columns), TF-IDF, L2 per block;
 - S: word uni/bigrams as written ("s:" columns);
 - C: char_wb 3-5-grams ("c:" columns);
+- D: the words of denying sentences ("det handler ikke om ...", `signals/denial.py`);
 - Q: conflict-cue features scaled to [0, 1] on the training rows (as `build_features` does);
 - Qraw: the same cue features unscaled (as before the scaling);
 - B: the bag-of-words baseline's own features (scikit-learn TF-IDF on the raw text).
@@ -40,6 +41,7 @@ from sklearn.preprocessing import MaxAbsScaler  # noqa: E402
 
 from signals.anonymise import anonymise_texts  # noqa: E402
 from signals.cues import CueFeatures  # noqa: E402
+from signals.denial import DenialFeatures  # noqa: E402
 from signals.loader import load_complaints  # noqa: E402
 from signals.text import TextFeatures  # noqa: E402
 from training.baselines import _decide, _thresholds, bag_of_words_vectorizer  # noqa: E402
@@ -50,7 +52,7 @@ from training.split import time_citizen_split  # noqa: E402
 from training.train import ensure_default_data, load_training_data  # noqa: E402
 
 HANDWRITTEN = ROOT / "data" / "eval" / "complaints_handwritten.jsonl"
-DEFAULT_CONFIGS = "W+S+C+Q,W+S+C,W+S+C+Qraw,W+C+Q,W+C,W,S,C,B,B+C,S+C"
+DEFAULT_CONFIGS = "W+S+C+D+Q,W+S+C+Q,W+S+C,W+S+C+Qraw,W+C+Q,W+C,W,S,C,B,B+C,S+C"
 PARTS = ("train", "validation", "test", "dev", "holdout")
 Blocks = dict[str, dict[str, sp.csr_matrix]]
 
@@ -95,6 +97,8 @@ def build_blocks(parts: dict[str, list[str]]) -> Blocks:
         key: {name: matrix[:, np.flatnonzero(prefixes == prefix)].tocsr() for name, matrix in fitted.items()}
         for key, prefix in (("W", "w:"), ("S", "s:"), ("C", "c:"))
     }
+    denied = DenialFeatures(min_df=config.denial_min_df).fit(parts["train"])
+    blocks["D"] = {name: denied.transform(parts[name]) for name in PARTS}
     cues = CueFeatures().fit(parts["train"])
     raw = {name: cues.transform(parts[name]) for name in PARTS}
     scaler = MaxAbsScaler().fit(raw["train"])

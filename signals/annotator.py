@@ -98,12 +98,13 @@ class KonfliktModel:
 
     @cached_property
     def _n_text(self) -> int:
-        """Text and cue columns come first in the feature union: columns [0, n_text) are text."""
+        """The contact block comes last in the feature union: columns [0, n_text) are text
+        (n-grams, denying sentences, cues; models trained before the denial block lack it)."""
         names = [name for name, _, _ in self.features.transformers_ if name != "remainder"]
-        if tuple(names[: len(TEXT_BLOCKS)]) != TEXT_BLOCKS:
-            raise ValueError("the text blocks must be the first columns of the feature union")
+        if names[-1] != CONTACT_BLOCK or not set(names[:-1]) <= set(TEXT_BLOCKS):
+            raise ValueError("the feature union must be text blocks followed by the contact block")
         _ = self._blocks  # checks that the blocks fill the columns in their listed order
-        return int(self.features.output_indices_[TEXT_BLOCKS[-1]].stop)
+        return int(self.features.output_indices_[CONTACT_BLOCK].start)
 
     @cached_property
     def _phrase_of(self) -> np.ndarray:

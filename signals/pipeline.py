@@ -18,9 +18,10 @@ from sklearn.preprocessing import MaxAbsScaler
 
 from signals.contacts import CONTACT_FEATURE_NAMES, ContactFeatureScaler, contact_features
 from signals.cues import CueFeatures
+from signals.denial import DenialFeatures
 from signals.text import TextFeatures
 
-TEXT_BLOCKS = ("text", "cues")
+TEXT_BLOCKS = ("text", "denied", "cues")
 CONTACT_BLOCK = "contacts"
 
 
@@ -35,6 +36,7 @@ class FeatureConfig:
     surface: bool = True  # word n-grams as written, beside the lemma n-grams
     surface_min_df: int = 2
     surface_max_features: int = 60_000
+    denial_min_df: int = 2  # words of denying sentences ("det handler ikke om ..."), signals/denial.py
 
     def to_dict(self) -> dict[str, Any]:
         return asdict(self)
@@ -48,7 +50,8 @@ def prepare_frame(complaints: pd.DataFrame, contacts: pd.DataFrame) -> pd.DataFr
 
 
 def build_features(config: FeatureConfig) -> ColumnTransformer:
-    """The unfitted feature union: text n-grams, conflict cues, contact pattern."""
+    """The unfitted feature union: text n-grams, words of denying sentences, conflict cues,
+    contact pattern (last: every column before it is text)."""
     return ColumnTransformer(
         [
             (
@@ -67,6 +70,7 @@ def build_features(config: FeatureConfig) -> ColumnTransformer:
             # Scaled to [0, 1] on the training texts: the raw log counts (the log word count is
             # about 5 in every row) dwarfed the L2-normalised n-gram rows, which slowed the
             # linear SVM's solver several times over and weighed them oddly against the text.
+            ("denied", DenialFeatures(min_df=config.denial_min_df), "text"),
             ("cues", make_pipeline(CueFeatures(), MaxAbsScaler()), "text"),
             (CONTACT_BLOCK, ContactFeatureScaler(), list(CONTACT_FEATURE_NAMES)),
         ],

@@ -1,0 +1,101 @@
+"""Words said in a denying or distancing sentence: "det handler ikke om ventetiden", "last time ...".
+
+Citizens often name a theme only to set it aside ("Det er ikke, fordi sagen trækker ud"), to
+grant it ("Selvom I har svaret hurtigt, ...") or to recall a past that is settled ("Sidste gang
+jeg klagede, ..."). In a bag of n-grams those words count as if the theme were the complaint.
+`DenialFeatures` gives the words of such sentences a block of their own, so that a linear
+model can weigh "ventetid" in a denial apart from "ventetid" asserted.
+
+A sentence counts when it holds one of a short list of Danish and English constructions of
+denial, concession or an earlier matter (`DENIAL`). The list is deliberately small and
+general; it is not a parser. Negation of the complaint itself ("jeg har ikke fået svar") is
+not a denial and does not match; "ikke om"/"ikke det" sometimes match a plain negation, which
+only moves those words to the denial block, beside their ordinary n-grams.
+"""
+
+from __future__ import annotations
+
+import re
+from typing import Any
+
+import numpy as np
+import scipy.sparse as sp
+from sklearn.base import BaseEstimator, TransformerMixin
+from sklearn.feature_extraction.text import TfidfVectorizer
+from sklearn.utils.validation import check_is_fitted
+
+from signals.text import as_texts
+
+DENIAL = re.compile(
+    r"\b(?:"
+    # Danish: a theme denied or set aside, a concession, a past that is settled
+    r"ikke,? (?:fordi|om|derfor|det|dét|over|så meget)"
+    r"|handler (?:egentlig |faktisk )?ikke"
+    r"|klager ikke"
+    r"|er ikke (?:det|problemet|derfor)"
+    r"|selvom"
+    r"|heldigvis"
+    r"|sidste gang"
+    r"|tidligere"
+    r"|for (?:et par|nogle) år siden"
+    # English
+    r"|not (?:about|why|the (?:problem|issue|reason))"
+    r"|isn't (?:about|the)"
+    r"|although"
+    r"|last time"
+    r"|years ago"
+    r"|fortunately"
+    r")\b",
+    re.IGNORECASE,
+)
+_SENTENCE_END = re.compile(r"(?<=[.!?;])\s+|\n+")
+
+
+def denied_sentences(text: str) -> str:
+    """The sentences of `text` that hold a denial construction, joined by spaces ("" if none)."""
+    if not DENIAL.search(text):
+        return ""
+    return " ".join(sentence for sentence in _SENTENCE_END.split(text) if DENIAL.search(sentence))
+
+
+class DenialFeatures(TransformerMixin, BaseEstimator):
+    """TF-IDF over the words of denying sentences ("d:" columns); L2 per row, sublinear tf.
+
+    Takes a 1-D array-like of texts. With no denying sentence in the training texts the block
+    has no columns.
+    """
+
+    def __init__(self, *, min_df: int = 2) -> None:
+        self.min_df = min_df
+
+    def fit(self, X: Any, y: Any = None) -> DenialFeatures:
+        texts = [denied_sentences(text) for text in as_texts(X)]
+        vectorizer = TfidfVectorizer(min_df=self.min_df, sublinear_tf=True, dtype=np.float64)
+        try:
+            vectorizer.fit(texts)
+        except ValueError:  # no term left: no denying sentence, or none frequent enough
+            self.vectorizer_: TfidfVectorizer | None = None
+            self.n_features_out_ = 0
+        else:
+            self.vectorizer_ = vectorizer
+            self.n_features_out_ = len(vectorizer.vocabulary_)
+        return self
+
+    def transform(self, X: Any) -> sp.csr_matrix:
+        check_is_fitted(self, "n_features_out_")
+        texts = as_texts(X)
+        if self.vectorizer_ is None:
+            return sp.csr_matrix((len(texts), 0), dtype=np.float64)
+        return sp.csr_matrix(self.vectorizer_.transform([denied_sentences(text) for text in texts]))
+
+    def get_feature_names_out(self, input_features: Any = None) -> np.ndarray:
+        check_is_fitted(self, "n_features_out_")
+        if self.vectorizer_ is None:
+            return np.asarray([], dtype=object)
+        return np.asarray(["d:" + name for name in self.vectorizer_.get_feature_names_out()], dtype=object)
+
+    def __sklearn_tags__(self) -> Any:
+        tags = super().__sklearn_tags__()
+        tags.input_tags.one_d_array = True
+        tags.input_tags.string = True
+        return tags

@@ -29,7 +29,8 @@ from signals.text import as_texts
 DENIAL = re.compile(
     r"\b(?:"
     # Danish: a theme denied or set aside, a concession, a past that is settled
-    r"ikke,? (?:fordi|om|derfor|det|dét|over|så meget)"
+    r"ikke (?:om|derfor|det|dét|over|så meget)"
+    r"|ikke,? fordi"
     r"|handler (?:egentlig |faktisk )?ikke"
     r"|klager ikke"
     r"|er ikke (?:det|problemet|derfor)"

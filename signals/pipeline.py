@@ -67,10 +67,10 @@ def build_features(config: FeatureConfig) -> ColumnTransformer:
                 ),
                 "text",
             ),
+            ("denied", DenialFeatures(min_df=config.denial_min_df), "text"),
             # Scaled to [0, 1] on the training texts: the raw log counts (the log word count is
             # about 5 in every row) dwarfed the L2-normalised n-gram rows, which slowed the
             # linear SVM's solver several times over and weighed them oddly against the text.
-            ("denied", DenialFeatures(min_df=config.denial_min_df), "text"),
             ("cues", make_pipeline(CueFeatures(), MaxAbsScaler()), "text"),
             (CONTACT_BLOCK, ContactFeatureScaler(), list(CONTACT_FEATURE_NAMES)),
         ],

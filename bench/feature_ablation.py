@@ -43,7 +43,7 @@ from signals.anonymise import anonymise_texts  # noqa: E402
 from signals.cues import CueFeatures  # noqa: E402
 from signals.denial import DenialFeatures  # noqa: E402
 from signals.loader import load_complaints  # noqa: E402
-from signals.text import TextFeatures  # noqa: E402
+from signals.pipeline import text_features  # noqa: E402
 from training.baselines import _decide, _thresholds, bag_of_words_vectorizer  # noqa: E402
 from training.config import TrainConfig  # noqa: E402
 from training.evaluate import label_matrix  # noqa: E402
@@ -82,14 +82,7 @@ def load(data: Path | None) -> tuple[dict[str, list[str]], dict[str, np.ndarray]
 
 def build_blocks(parts: dict[str, list[str]]) -> Blocks:
     config = TrainConfig().features
-    text = TextFeatures(
-        word_min_df=config.word_min_df,
-        word_max_features=config.word_max_features,
-        char_min_df=config.char_min_df,
-        char_max_features=config.char_max_features,
-        surface_min_df=config.surface_min_df,
-        surface_max_features=config.surface_max_features,
-    )
+    text = text_features(config)
     fitted = {"train": text.fit_transform(parts["train"])}
     fitted |= {name: text.transform(parts[name]) for name in PARTS[1:]}
     prefixes = np.array([name[:2] for name in text.get_feature_names_out()])

@@ -49,24 +49,25 @@ def prepare_frame(complaints: pd.DataFrame, contacts: pd.DataFrame) -> pd.DataFr
     return frame
 
 
+def text_features(config: FeatureConfig) -> TextFeatures:
+    """The unfitted n-gram block (lemma, surface and char n-grams) with the config's settings."""
+    return TextFeatures(
+        word_min_df=config.word_min_df,
+        word_max_features=config.word_max_features,
+        char_min_df=config.char_min_df,
+        char_max_features=config.char_max_features,
+        surface=config.surface,
+        surface_min_df=config.surface_min_df,
+        surface_max_features=config.surface_max_features,
+    )
+
+
 def build_features(config: FeatureConfig) -> ColumnTransformer:
     """The unfitted feature union: text n-grams, words of denying sentences, conflict cues,
     contact pattern (last: every column before it is text)."""
     return ColumnTransformer(
         [
-            (
-                "text",
-                TextFeatures(
-                    word_min_df=config.word_min_df,
-                    word_max_features=config.word_max_features,
-                    char_min_df=config.char_min_df,
-                    char_max_features=config.char_max_features,
-                    surface=config.surface,
-                    surface_min_df=config.surface_min_df,
-                    surface_max_features=config.surface_max_features,
-                ),
-                "text",
-            ),
+            ("text", text_features(config), "text"),
             ("denied", DenialFeatures(min_df=config.denial_min_df), "text"),
             # Scaled to [0, 1] on the training texts: the raw log counts (the log word count is
             # about 5 in every row) dwarfed the L2-normalised n-gram rows, which slowed the

@@ -74,6 +74,8 @@ def run_baselines(
     rc_train, rc_val = y_rc
     med_train, med_val = y_med
     n_test = test.shape[0]
+    # the text blocks this feature union has: a model trained before a block existed lacks it
+    text_columns = matrices.columns(*[block for block in TEXT_BLOCKS if block in matrices.blocks])
     out: dict[str, Predictions] = {}
 
     prevalence = rc_train.mean(axis=0)
@@ -121,11 +123,11 @@ def run_baselines(
     )
 
     if text_only is None:
-        out["text_only"] = linear(matrices.columns(*TEXT_BLOCKS), rc=False, med=True)
+        out["text_only"] = linear(text_columns, rc=False, med=True)
     else:  # the model's own text-only mediation part: the same fit on the same columns
         scorer, threshold, c = text_only
         pred = Predictions(med_threshold=threshold, c={"mediation": c})
-        pred.med_scores = scorer.scores(test[:, matrices.columns(*TEXT_BLOCKS)])[:, 0]
+        pred.med_scores = scorer.scores(test[:, text_columns])[:, 0]
         out["text_only"] = pred
     out["contacts_only"] = linear(matrices.columns(CONTACT_BLOCK), rc=False, med=True)
     return out

@@ -322,3 +322,18 @@ def test_eval_set_shape() -> None:
     for r in records:
         for e in r["entities"]:
             assert r["text"][e["start"] : e["end"]] == e["text"] and e["kind"] in KINDS
+
+
+def test_second_authors_eval_set_shape(tmp_path: Path) -> None:
+    ev = _load_eval_module()
+    path = ROOT / "data" / "eval" / "anonymisation_b.jsonl"
+    records = ev.load(path)
+    assert len(records) >= 220
+    assert 0.35 <= sum(r["split"] == "holdout" for r in records) / len(records) <= 0.45
+    assert 0.55 <= sum(r["lang"] == "da" for r in records) / len(records) <= 0.65
+    assert {e["kind"] for r in records for e in r["entities"]} == set(KINDS)
+    assert all(t in r["text"] for r in records for t in r["traps"])
+    bad = dict(records[0], entities=[dict(records[0]["entities"][0], start=0, end=3)])
+    (tmp_path / "bad.jsonl").write_text(json.dumps(bad) + "\n", encoding="utf-8")
+    with pytest.raises(ValueError, match="offsets"):
+        ev.load(tmp_path / "bad.jsonl")

@@ -1,9 +1,12 @@
 """The champion on the hand-written evaluation set, beside baselines, against its synthetic test numbers.
 
-    .venv/bin/python bench/eval_handwritten.py [--registry models] [--model V] [--data DIR] [--json FILE] [--list-errors]
+    .venv/bin/python bench/eval_handwritten.py [--registry models] [--model V] [--data DIR] [--json FILE]
+        [--set b | --complaints F --contacts F] [--list-errors [--errors-split dev|holdout|all]]
 
-Trains no model. The champion (or `--model V`) scores `data/eval/complaints_handwritten.jsonl`
-with `data/eval/contacts_handwritten.csv` (texts anonymised first, as training does). The
+Trains no model. The champion (or `--model V`) scores a hand-written set: by default the first
+one, `data/eval/complaints_handwritten.jsonl` with `data/eval/contacts_handwritten.csv`; `--set b`
+is the second author's `complaints_handwritten_b.jsonl` with `contacts_handwritten_b.csv`; or any
+files given with `--complaints` and `--contacts` (texts anonymised first, as training does). The
 baselines are the ones `konflikt train` runs (`training.baselines.run_baselines`: prior, cue
 lexicon, bag of words, text only, contacts only), fitted here on the same training and
 validation rows of the default corpus that the champion was fitted on: same split, and the
@@ -12,8 +15,10 @@ are the same baselines, they also score the synthetic test rows, and those numbe
 next to the ones in the champion's `evaluation.json`.
 
 Every metric is reported per split (`dev`, `holdout`) and language (`da`, `en`), both read from
-the complaint id (`hw-<split>-<language>-<n>`, see data/README.md). Nothing is tuned on either
-split. Output holds numbers and complaint ids only, never text.
+the complaint id (`<prefix>-<split>-<language>-<n>`: `hw-dev-da-001`, `hwb2-holdout-en-012`; see
+data/README.md). Nothing is tuned on either split. Output holds numbers and complaint ids only,
+never text. `--list-errors` prints the dev split's errors unless asked otherwise: error analysis
+reads dev, the holdout is read as totals.
 """
 
 from __future__ import annotations
@@ -47,7 +52,12 @@ from training.split import time_citizen_split
 from training.train import fingerprint, load_training_data
 
 EVAL_DIR = Path("data/eval")
-ID_PATTERN = re.compile(r"^hw-(dev|holdout)-(da|en)-\d+$")
+# The hand-written sets by name: (complaints, contacts).
+SETS = {
+    "a": (EVAL_DIR / "complaints_handwritten.jsonl", EVAL_DIR / "contacts_handwritten.csv"),
+    "b": (EVAL_DIR / "complaints_handwritten_b.jsonl", EVAL_DIR / "contacts_handwritten_b.csv"),
+}
+ID_PATTERN = re.compile(r"^[a-z][a-z0-9]*-(dev|holdout)-(da|en)-\d+$")
 SLICES = ("all", "dev", "holdout", "da", "en", "holdout/da", "holdout/en")
 RC_SYSTEMS = ("model", "prior", "cue_lexicon", "bag_of_words")
 MED_SYSTEMS = ("model", "prior", "cue_lexicon", "text_only", "contacts_only")
@@ -79,7 +89,7 @@ def load_eval_set(complaints: Path, contacts: Path) -> tuple[pd.DataFrame, pd.Da
     bad = [cid for cid in frame["complaint_id"] if not ID_PATTERN.match(str(cid))]
     if bad:
         raise KonfliktError(
-            f"{complaints}: {len(bad)} complaint ids do not read hw-<dev|holdout>-<da|en>-<n> (first: {bad[0]})"
+            f"{complaints}: {len(bad)} complaint ids do not read <prefix>-<dev|holdout>-<da|en>-<n> (first: {bad[0]})"
         )
     parts = frame["complaint_id"].str.split("-")
     frame = frame.assign(
@@ -314,11 +324,18 @@ def print_tables(
         )
 
 
-def list_errors(frame: pd.DataFrame, scored: Scored, y_rc: np.ndarray, y_med: np.ndarray) -> None:
-    """Complaint ids with what the model got wrong (codes missed and added; flag errors). No text."""
+def list_errors(
+    frame: pd.DataFrame, scored: Scored, y_rc: np.ndarray, y_med: np.ndarray, split: str = "dev"
+) -> None:
+    """Complaint ids with what the model got wrong (codes missed and added; flag errors) on one
+    split (`dev`, `holdout`) or `all`. No text."""
     assert scored.rc_pred is not None and scored.med_scores is not None and scored.med_threshold is not None
-    print("\nErrors of the model (ids only)\n")
+    print(
+        f"\nErrors of the model on {'every split' if split == 'all' else 'the ' + split + ' split'} (ids only)\n"
+    )
     for i, cid in enumerate(frame["complaint_id"]):
+        if split != "all" and frame["split"].iloc[i] != split:
+            continue
         truth = {c for k, c in enumerate(ROOT_CAUSE_CODES) if y_rc[i, k]}
         said = {c for k, c in enumerate(ROOT_CAUSE_CODES) if scored.rc_pred[i, k]}
         flag = bool(scored.med_scores[i] >= scored.med_threshold)
@@ -339,8 +356,14 @@ def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("--registry", type=Path, default=Path("models"))
     parser.add_argument("--model", help="model version (default: the champion)")
-    parser.add_argument("--complaints", type=Path, default=EVAL_DIR / "complaints_handwritten.jsonl")
-    parser.add_argument("--contacts", type=Path, default=EVAL_DIR / "contacts_handwritten.csv")
+    parser.add_argument(
+        "--set",
+        choices=sorted(SETS),
+        default="a",
+        help="which hand-written set: a = the first (default), b = the second author's",
+    )
+    parser.add_argument("--complaints", type=Path, help="complaints file (default: the --set's)")
+    parser.add_argument("--contacts", type=Path, help="contacts file (default: the --set's)")
     parser.add_argument(
         "--data",
         type=Path,
@@ -348,7 +371,15 @@ def main(argv: list[str] | None = None) -> int:
     )
     parser.add_argument("--json", type=Path, help="also write every metric to this file")
     parser.add_argument("--list-errors", action="store_true", help="print the model's errors by complaint id")
+    parser.add_argument(
+        "--errors-split",
+        choices=("dev", "holdout", "all"),
+        default="dev",
+        help="which split --list-errors prints (default dev: error analysis never reads the holdout)",
+    )
     args = parser.parse_args(argv)
+    complaints_file = args.complaints or SETS[args.set][0]
+    contacts_file = args.contacts or SETS[args.set][1]
 
     started, cpu_started = time.perf_counter(), time.process_time()
     try:
@@ -361,7 +392,7 @@ def main(argv: list[str] | None = None) -> int:
         evaluation = json.loads(
             (version_info(args.registry, version).path / "evaluation.json").read_text(encoding="utf-8")
         )
-        hand, hand_contacts = load_eval_set(args.complaints, args.contacts)
+        hand, hand_contacts = load_eval_set(complaints_file, contacts_file)
         hand_scored, synth_scored, synth_labels = champion_and_baselines(
             model, args.registry, version, hand, hand_contacts, args.data
         )
@@ -383,11 +414,14 @@ def main(argv: list[str] | None = None) -> int:
         name: metrics_of(scored, synth_labels["y_rc"], synth_labels["y_med"], share)
         for name, scored in synth_scored.items()
     }
-    print(f"model {version}; hand-written set: {len(hand)} complaints, {len(hand_contacts)} contacts")
+    print(
+        f"model {version}; hand-written set {complaints_file}: {len(hand)} complaints, "
+        f"{len(hand_contacts)} contacts"
+    )
     print(f"synthetic test rows: {evaluation['split']}")
     print_tables(results, synth, evaluation["results"], share)
     if args.list_errors:
-        list_errors(hand, hand_scored["model"], y_rc, y_med)
+        list_errors(hand, hand_scored["model"], y_rc, y_med, args.errors_split)
     print(
         f"\nwall {time.perf_counter() - started:.1f} s, CPU {time.process_time() - cpu_started:.1f} s "
         "(this process; the baselines' SVM fits run in 2 worker processes, not counted)"

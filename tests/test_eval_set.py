@@ -9,7 +9,9 @@ complaint id reads <prefix>-<dev|holdout>-<da|en>-<n>, about 60% dev and 40% hol
 
 from __future__ import annotations
 
+import importlib.util
 import re
+import sys
 from collections import Counter
 from dataclasses import dataclass
 from functools import cache
@@ -20,6 +22,7 @@ import pytest
 from typer.testing import CliRunner
 
 from konflikt.cli import app
+from signals.errors import KonfliktError
 from signals.language import detect_language
 from signals.loader import load_complaints, load_contacts
 from signals.schema import ROOT_CAUSE_CODES
@@ -156,3 +159,33 @@ def test_second_set_histories_are_as_the_data_card_says() -> None:
     assert mayor[positive].all()
     assert (size[~positive] >= 6).sum() >= 10
     assert mayor[~positive].sum() >= 3
+
+
+def _eval_script():  # type: ignore[no-untyped-def]
+    path = EVAL.parent.parent / "bench" / "eval_handwritten.py"
+    spec = importlib.util.spec_from_file_location("eval_handwritten", path)
+    assert spec and spec.loader
+    module = importlib.util.module_from_spec(spec)
+    sys.modules[spec.name] = module  # dataclasses look their module up while the file runs
+    spec.loader.exec_module(module)
+    return module
+
+
+@pytest.mark.parametrize(("script_name", "name"), [("a", "first"), ("b", "second")])
+def test_the_bench_script_reads_each_set_and_its_split(script_name: str, name: str, tmp_path: Path) -> None:
+    script = _eval_script()
+    assert [f.name for f in script.SETS[script_name]] == [
+        SETS[name].complaints.name,
+        SETS[name].contacts.name,
+    ]
+    frame, history = script.load_eval_set(SETS[name].complaints, SETS[name].contacts)
+    assert len(frame) == len(complaints(name)) and len(history) == len(contacts(name))
+    assert frame["split"].tolist() == complaints(name)["split"].tolist()
+    assert frame["language"].tolist() == complaints(name)["language"].tolist()
+    # an id that does not say its split is refused, naming the id
+    broken = tmp_path / "complaints.jsonl"
+    lines = SETS[name].complaints.read_text(encoding="utf-8").splitlines()
+    first = lines[0].replace("-dev-", "-x-").replace("-holdout-", "-x-")
+    broken.write_text("\n".join([first, *lines[1:]]) + "\n", encoding="utf-8")
+    with pytest.raises(KonfliktError, match="-x-"):
+        script.load_eval_set(broken, SETS[name].contacts)

@@ -1,15 +1,18 @@
 """The audit log: who (key id and role) did what to which complaints, when, with what outcome.
 
-Entries for successful requests are added to the request's own session, so they commit in the
-same transaction as the data they describe; refused requests get their own short transaction.
+Entries for successful requests are written in the request's own transaction, so they commit
+with the data they describe; refused requests get their own short transaction. A request that
+writes nothing else (annotate) writes its entry as one statement on an autocommit connection:
+committed, and so durable, before the answer leaves.
 """
 
 from __future__ import annotations
 
 from collections.abc import Iterable
 from datetime import datetime
+from typing import cast
 
-from sqlalchemy import select
+from sqlalchemy import Connection, Table, insert, select
 from sqlalchemy.orm import Session
 
 from service.keys import Caller
@@ -18,8 +21,16 @@ from service.tables import AuditComplaintRow, AuditRow, utcnow
 COMPLAINT_ID_LENGTH = 200  # tables.ComplaintRow.complaint_id
 
 
+_ENTRIES = cast(Table, AuditRow.__table__)
+_TOUCHED = cast(Table, AuditComplaintRow.__table__)
+# Core statements, built once: the ORM's unit of work cost more than the insert itself.
+_INSERT_ENTRY = insert(_ENTRIES)
+_INSERT_ENTRY_RETURNING_ID = insert(_ENTRIES).returning(_ENTRIES.c.id)
+_INSERT_TOUCHED = insert(_TOUCHED)
+
+
 def record_audit(
-    session: Session,
+    session: Session | Connection,
     caller: Caller | None,
     *,
     action: str,
@@ -28,24 +39,31 @@ def record_audit(
     status: int,
     complaint_ids: Iterable[str] = (),
     item_count: int | None = None,
-) -> AuditRow:
-    """Add one audit entry to `session` (the caller commits it with the rest of the request)."""
+) -> None:
+    """Write one audit entry in the transaction of `session` (the caller commits it with the rest
+    of the request), or, on a connection in autocommit mode, as its own committed statement
+    (only without `complaint_ids`: an entry and its complaint rows are two statements)."""
     # unique, in order; an id longer than any stored id (a refused request's raw path, say) names
     # no complaint, and would not fit the column
     ids = [cid for cid in dict.fromkeys(complaint_ids) if 0 < len(cid) <= COMPLAINT_ID_LENGTH]
-    entry = AuditRow(
-        at=utcnow(),
-        key_id=caller.key_id if caller else None,
-        role=caller.role if caller else None,
-        action=action,
-        method=method,
-        path=path[:500],
-        status=status,
-        item_count=item_count if item_count is not None else (len(ids) or None),
-        complaints=[AuditComplaintRow(complaint_id=cid) for cid in ids],
-    )
-    session.add(entry)
-    return entry
+    connection = session.connection() if isinstance(session, Session) else session
+    if ids and connection.get_execution_options().get("isolation_level") == "AUTOCOMMIT":
+        raise ValueError("an audit entry with complaint ids needs a transaction, not autocommit")
+    values = {
+        "at": utcnow(),
+        "key_id": caller.key_id if caller else None,
+        "role": caller.role if caller else None,
+        "action": action,
+        "method": method,
+        "path": path[:500],
+        "status": status,
+        "item_count": item_count if item_count is not None else (len(ids) or None),
+    }
+    if not ids:
+        connection.execute(_INSERT_ENTRY, values)
+        return
+    audit_id = connection.execute(_INSERT_ENTRY_RETURNING_ID, values).scalar_one()
+    connection.execute(_INSERT_TOUCHED, [{"audit_id": audit_id, "complaint_id": cid} for cid in ids])
 
 
 def query_audit(

@@ -13,7 +13,7 @@ from dataclasses import dataclass
 from datetime import datetime
 from typing import Literal, cast, get_args
 
-from sqlalchemy import select
+from sqlalchemy import Connection, Table, bindparam, select
 from sqlalchemy.orm import Session
 
 from service.tables import ApiKeyRow, utcnow
@@ -80,17 +80,29 @@ def create_key(
     return row, key
 
 
-def authenticate(session: Session, key: str) -> Caller:
-    """The caller a key belongs to; `AuthenticationError` says why a key is refused."""
+_KEYS = cast(Table, ApiKeyRow.__table__)
+# Core, not the ORM: one indexed row read on every request, without building an ORM object
+# (a third of the time), and the same statement object each time (compiled once, then cached).
+_KEY_LOOKUP = select(_KEYS.c.secret_hash, _KEYS.c.role, _KEYS.c.forvaltning, _KEYS.c.revoked_at).where(
+    _KEYS.c.key_id == bindparam("key_id")
+)
+
+
+def authenticate(connection: Session | Connection, key: str) -> Caller:
+    """The caller a key belongs to; `AuthenticationError` says why a key is refused.
+
+    The key's row is read on every call, so a revoked key is refused from the next request on."""
     parts = key.split("_", 2)
     if len(parts) != 3 or parts[0] != KEY_PREFIX:
         raise AuthenticationError(f"malformed API key (expected {KEY_PREFIX}_<id>_<secret>)")
-    row = session.get(ApiKeyRow, parts[1])
+    if isinstance(connection, Session):
+        connection = connection.connection()
+    row = connection.execute(_KEY_LOOKUP, {"key_id": parts[1]}).first()
     if row is None or not hmac.compare_digest(row.secret_hash, hash_key(key)):
         raise AuthenticationError("invalid API key")
     if row.revoked_at is not None:
         raise AuthenticationError("API key has been revoked")
-    return Caller(key_id=row.key_id, role=cast(Role, row.role), forvaltning=row.forvaltning)
+    return Caller(key_id=parts[1], role=cast(Role, row.role), forvaltning=row.forvaltning)
 
 
 def list_keys(session: Session, *, include_revoked: bool = True) -> list[ApiKeyRow]:

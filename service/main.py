@@ -129,6 +129,8 @@ def create_app(settings: Settings | None = None, *, model_source: ModelSource | 
         )
         app.state.engine = engine
         app.state.session_factory = make_session_factory(engine)
+        # The same pool, each statement its own transaction: annotate's key lookup and audit entry.
+        app.state.autocommit_engine = engine.execution_options(isolation_level="AUTOCOMMIT")
         holder = ChampionHolder(source, on_swap=metrics.model_loaded, warm_up=warm_up_model)
         app.state.champion = holder
         await anyio.to_thread.run_sync(_warm_up_anonymiser)

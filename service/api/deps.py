@@ -9,6 +9,7 @@ from typing import Annotated, Any
 import anyio.to_thread
 from fastapi import Depends, HTTPException, Request, status
 from fastapi.security import HTTPAuthorizationCredentials, HTTPBearer
+from sqlalchemy import Connection, Engine
 from sqlalchemy.orm import Session
 
 from service.audit import record_audit
@@ -58,6 +59,18 @@ MetricsDep = Annotated[ServiceMetrics, Depends(get_metrics)]
 SessionDep = Annotated[Session, Depends(get_session)]
 
 
+def _refuse_missing_key() -> HTTPException:
+    return HTTPException(
+        status.HTTP_401_UNAUTHORIZED,
+        "missing API key: send `Authorization: Bearer <key>`",
+        headers={"WWW-Authenticate": "Bearer"},
+    )
+
+
+def _refuse_key(exc: AuthenticationError) -> HTTPException:
+    return HTTPException(status.HTTP_401_UNAUTHORIZED, str(exc), headers={"WWW-Authenticate": "Bearer"})
+
+
 def get_caller(
     request: Request,
     session: SessionDep,
@@ -65,17 +78,11 @@ def get_caller(
 ) -> Caller:
     """The authenticated caller; 401 without a valid, unrevoked key."""
     if credentials is None:
-        raise HTTPException(
-            status.HTTP_401_UNAUTHORIZED,
-            "missing API key: send `Authorization: Bearer <key>`",
-            headers={"WWW-Authenticate": "Bearer"},
-        )
+        raise _refuse_missing_key()
     try:
         caller = authenticate(session, credentials.credentials)
     except AuthenticationError as exc:
-        raise HTTPException(
-            status.HTTP_401_UNAUTHORIZED, str(exc), headers={"WWW-Authenticate": "Bearer"}
-        ) from None
+        raise _refuse_key(exc) from None
     request.state.caller = caller  # for the request log line
     return caller
 
@@ -106,6 +113,59 @@ def require_role(*roles: Role) -> Callable[..., Caller]:
         )
 
     return dependency
+
+
+class KeyedConnection:
+    """The authenticated caller and the autocommit connection its key was checked on.
+
+    For requests that write nothing but their audit entry (annotate): one pooled connection
+    serves the key lookup and the audit insert, each statement its own transaction, so the
+    request needs no session, no BEGIN and no COMMIT round trip, and the entry is committed
+    when its insert returns. `close` hands the connection back to the pool (idempotent)."""
+
+    __slots__ = ("caller", "connection")
+
+    def __init__(self, caller: Caller, connection: Connection) -> None:
+        self.caller = caller
+        self.connection = connection
+
+    def close(self) -> None:
+        self.connection.close()
+
+
+def _connect_and_authenticate(engine: Engine, key: str) -> KeyedConnection:
+    connection = engine.connect()
+    try:
+        return KeyedConnection(authenticate(connection, key), connection)
+    except BaseException:
+        connection.close()
+        raise
+
+
+async def get_keyed_connection(
+    request: Request,
+    credentials: Annotated[HTTPAuthorizationCredentials | None, Depends(_bearer)],
+) -> AsyncIterator[KeyedConnection]:
+    """`get_caller` on an autocommit connection that the route keeps for its audit entry.
+
+    The route closes it at the end of its own thread-pool call; only if it did not (an error
+    before that) is it closed here, off the event loop."""
+    if credentials is None:
+        raise _refuse_missing_key()
+    engine: Engine = request.app.state.autocommit_engine
+    try:
+        keyed = await anyio.to_thread.run_sync(_connect_and_authenticate, engine, credentials.credentials)
+    except AuthenticationError as exc:
+        raise _refuse_key(exc) from None
+    request.state.caller = keyed.caller  # for the request log line
+    try:
+        yield keyed
+    finally:
+        if not keyed.connection.closed:
+            await anyio.to_thread.run_sync(keyed.close)
+
+
+KeyedConnectionDep = Annotated[KeyedConnection, Depends(get_keyed_connection)]
 
 
 AdvisorDep = Annotated[Caller, Depends(require_role("advisor"))]
@@ -139,7 +199,7 @@ def as_utc(moment: datetime | None) -> datetime | None:
 
 def audit_here(
     request: Request,
-    session: Session,
+    session: Session | Connection,
     caller: Caller,
     *,
     action: str,

@@ -7,13 +7,12 @@ from datetime import timedelta
 
 import anyio.to_thread
 from fastapi import APIRouter, HTTPException, Request, status
-from sqlalchemy.orm import Session
 
 from service.api.deps import (
-    CallerDep,
     ChampionDep,
+    KeyedConnection,
+    KeyedConnectionDep,
     MetricsDep,
-    SessionDep,
     SettingsDep,
     audit_here,
     batcher_of,
@@ -21,7 +20,6 @@ from service.api.deps import (
 )
 from service.api.schemas import AnnotateRequest, AnnotateResponse
 from service.intake import complaint_batch, contact_frame
-from service.keys import Caller
 from service.metrics import ServiceMetrics
 from service.settings import Settings
 from signals.model import Annotator
@@ -38,9 +36,8 @@ router = APIRouter(prefix="/v1", tags=["annotate"])
 async def annotate(
     body: AnnotateRequest,
     request: Request,
-    caller: CallerDep,
+    keyed: KeyedConnectionDep,
     model: ChampionDep,
-    session: SessionDep,
     settings: SettingsDep,
     metrics: MetricsDep,
 ) -> AnnotateResponse:
@@ -56,24 +53,31 @@ async def annotate(
             f"at most {settings.max_annotate_items:,} are annotated per request",
         )
     # The work (CPU and the database) in one thread-pool call rather than a hop per step.
-    work = functools.partial(_annotate, body, request, caller, model, session, settings, metrics)
+    work = functools.partial(_annotate, body, request, keyed, model, settings, metrics)
     return await anyio.to_thread.run_sync(work)
 
 
 def _annotate(
     body: AnnotateRequest,
     request: Request,
-    caller: Caller,
+    keyed: KeyedConnection,
     model: Annotator,
-    session: Session,
     settings: Settings,
     metrics: ServiceMetrics,
 ) -> AnnotateResponse:
-    tolerance = timedelta(seconds=settings.future_tolerance_seconds)
-    batch = complaint_batch(body.complaints, loc=("body", "complaints"), tolerance=tolerance)
-    contacts = contact_frame(body.contacts, loc=("body", "contacts"), tolerance=tolerance)
-    annotations = batcher_of(request).annotate(model, batch.frame, contacts)
+    with keyed.connection:  # back to the pool at the end of this call, whatever happens
+        tolerance = timedelta(seconds=settings.future_tolerance_seconds)
+        batch = complaint_batch(body.complaints, loc=("body", "complaints"), tolerance=tolerance)
+        contacts = contact_frame(body.contacts, loc=("body", "contacts"), tolerance=tolerance)
+        annotations = batcher_of(request).annotate(model, batch.frame, contacts)
+        # One autocommitted insert: the entry is durable before the answer is sent.
+        audit_here(
+            request,
+            keyed.connection,
+            keyed.caller,
+            action="annotate",
+            status_code=200,
+            item_count=len(annotations),
+        )
     metrics.annotated("annotate", count=len(annotations), flagged=sum(a.mediation_flag for a in annotations))
-    audit_here(request, session, caller, action="annotate", status_code=200, item_count=len(annotations))
-    session.commit()
     return AnnotateResponse(annotations=annotations)

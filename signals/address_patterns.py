@@ -22,7 +22,8 @@ def _words(text: str) -> list[str]:
 STREET_ENDING_WORDS = _words(
     "gade gaden vej vejen allé alle stræde strædet plads pladsen boulevard torv torvet vænge vænget park parken "
     "have haven høj højen bakke bakken vang vangen toft toften sti stien gyde kaj kanal bro broen brygge "
-    "landevej hegn lund lunden enge engen mark marken skov strand passage passagen banen dam dammen holm"
+    "landevej hegn lund lunden enge engen mark marken skov strand passage passagen banen dam dammen holm "
+    "dossering løkke løkken slette sletten kvarter kvarteret dige diget mose mosen"
 )
 STREET_ENDINGS = "|".join(STREET_ENDING_WORDS)
 STREET_WORD = r"[A-ZÆØÅ][\wæøåéü'-]*"
@@ -33,7 +34,7 @@ STREET_PREFIX = (
 )
 # A street name ends in a street word: joined ("Nørrebrogade") or on its own ("Peter Bangs Vej").
 STANDALONE_STREET_WORDS = _words(
-    "Allé Alle Vej Gade Boulevard Torv Plads Kanal Landevej Langgade Stræde Have Park Bro Brygge Vænge"
+    "Allé Alle Vej Gade Boulevard Torv Plads Kanal Landevej Langgade Stræde Have Park Bro Brygge Vænge Dossering"
 )
 STANDALONE_STREET_WORD = "(?:" + "|".join(STANDALONE_STREET_WORDS) + ")"
 STREET = (
@@ -58,7 +59,7 @@ STREET = (
     + STANDALONE_STREET_WORD
     + r")"
 )
-HOUSE_NUMBER = r"\s\d{1,4}(?:\s?[A-Za-z])?\b"
+HOUSE_NUMBER = r"\s\d{1,4}(?:\s?[A-Za-z])?\b(?:-\d{1,3}[A-Za-z]?\b)?"  # "200-220": a block
 FLOOR = (
     r"(?:,?\s*(?:st\b\.?|stuen\b|kld\b\.?|kælder\b|\d{1,2}(?:\.|\b)(?:\s?sal\b)?)"
     r"(?:,?\s*(?:tv|th|mf|t\.v|t\.h)\b\.?|\s\d{1,4}\b(?!\s[A-ZÆØÅ]))?"
@@ -92,6 +93,37 @@ STANDALONE_TOWN = re.compile(
 )
 
 
+# --- P.O. boxes and foreign addresses ---------------------------------------------------------
+# After the street: ", town and postcode" groups and a country ("Glasgow G12 9UP", "75019 Paris,
+# France", "Bondi NSW 2026, Australia", "80-831 Gdańsk"); each group follows a comma.
+_POSTCODE = r"(?:[A-Z]{1,2}\d[A-Z\d]?\s\d[A-Z]{2}|\d{2}-\d{3}|[A-Z]{2,3}\s\d{4,5}|(?:DK-?)?\d{3,5})"
+_PLACE_WORD = r"(?:" + _POSTCODE + r"|[A-ZÆØÅÄÖÜÉŁŚŻŹ][\wæøåäöüéłśżźńćęąó'-]+)"
+_TAIL = r"(?:, ?" + _PLACE_WORD + r"(?: " + _PLACE_WORD + r"){0,3}){0,3}"
+FOREIGN_ADDRESS = re.compile(
+    r"(?:"
+    # "14 Hyndland Road", "7/22 Beach Road", "45 Queen Street"
+    r"\d(?<![\w.,/-]\d)\d{0,3}[A-Za-z]?(?:/\d{1,4})?,?\s(?:[A-Z][\w'-]*\s){1,3}"
+    r"(?:Road|Rd|Street|St|Avenue|Ave|Lane|Drive|Close|Way|Place|Crescent|Terrace|Gardens|Court|Square"
+    r"|Row|Grove|Walk|Mews|Parade|Boulevard|Blvd|Highway)\b\.?"
+    # "24 rue des Lilas", "3 avenue Foch"
+    r"|\d(?<![\w.,/-]\d)\d{0,3}(?:\s?(?:bis|ter))?,?\s(?:rue|avenue|boulevard|chemin|place|allée|quai|impasse)"
+    r"(?:\s(?:de|du|des|la|le|d'|l')\b)*\s?[A-ZÉ][\w'-]*(?:\s[A-Z][\w'-]*)*"
+    # "ul. Długa 15/3", "ul. Piotrkowska 112 m. 4"
+    r"|u(?<!\wu)l\.\s[A-ZŁŚŻŹ][\włśżźńćęąó-]*(?:\s[A-ZŁŚŻŹ][\włśżźńćęąó-]*)?\s\d{1,4}[A-Za-z]?(?:/\d{1,4}|\sm\.\s\d{1,4})?"
+    # "Hauptstraße 5"
+    r"|[A-ZÄÖÜ][\wäöüß-]*(?:straße|strasse|str\.)\s\d{1,4}[a-z]?"
+    # "Postboks 118", "P.O. Box 2291"
+    r"|(?:Postboks|Postbox|Boks|P\.\s?O\.\s?Box|PO\s?Box)\s\d{1,5}\b"
+    r")" + _TAIL
+)
+# Before running FOREIGN_ADDRESS on a region: one of its words.
+FOREIGN_HINT = re.compile(
+    r"Road|Rd\b|Street|St\b|Avenue|Ave\b|Lane|Drive|Close|Way|Place|Crescent|Terrace|Gardens|Court|Square|Row\b"
+    r"|Grove|Walk|Mews|Parade|Boulevard|Blvd|Highway|rue\b|avenue|boulevard|chemin|place|allée|quai|impasse"
+    r"|ul\.|straße|strasse|str\.|Postboks|Postbox|Boks|Box"
+)
+
+
 def _has_house_number(text: str, region: Region) -> bool:
     for m in HOUSE_NUMBER_START.finditer(text, region.start, region.end):
         space = m.start() - 1
@@ -112,6 +144,10 @@ def find_addresses(text: str, region: Region, out: list[Candidate]) -> None:
             if m:
                 out.append(("ADRESSE", m.start(), m.end()))
                 resume = m.end()
+    if FOREIGN_HINT.search(text, region.start, region.end):
+        out.extend(
+            ("ADRESSE", m.start(), m.end()) for m in FOREIGN_ADDRESS.finditer(text, region.start, region.end)
+        )
     if region.digits >= 4 and POSTCODE_THEN_CAPITAL.search(text, region.start, region.end):
         out.extend(
             ("ADRESSE", m.start(), m.end())

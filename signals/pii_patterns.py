@@ -179,11 +179,35 @@ class CuePattern:
 
 # --- e-mail ------------------------------------------------------------------------------------
 EMAIL = re.compile(r"(?<![\w.+-])[\w.+-]+@[\w-]+(?:\.[\w-]+)*\.[A-Za-z]{2,}\b")
+# Written out so machines would not harvest it: "navn at gmail dot com", "anna (at) mail.dk",
+# "per snabel-a mail punktum dk". The top-level domain must be one people use, so "look at it
+# dot com" style prose is rare; an "@" address is found by EMAIL first.
+_AT = r"(?:\s(?:at|snabel-a)\s|\s?[(\[](?:at|a|snabel-a)[)\]]\s?)"
+_DOT = r"(?:\s(?:dot|punktum|prik)\s|\s?[(\[](?:dot|punktum|prik)[)\]]\s?|\.)"
+_TLD = r"(?:com|dk|net|org|eu|info|de|se|no|fi|is|nl|uk|ie|fr|es|it|pl|ua|ro|tr|io|me|edu|gov)"
+EMAIL_WRITTEN_OUT = re.compile(
+    r"(?<![\w.+-])[\w+-]+(?:"
+    + _DOT
+    + r"[\w+-]+)*"
+    + _AT
+    + r"[\w-]+(?:"
+    + _DOT
+    + r"[\w-]+)*?"
+    + _DOT
+    + _TLD
+    + r"\b",
+    re.IGNORECASE,
+)
+_WRITTEN_OUT_HINT = re.compile(
+    r"\s(?:dot|punktum|prik)\s|[(\[](?:at|a|dot|snabel-a)[)\]]|snabel-a", re.IGNORECASE
+)
 
 
 def _emails(text: str, out: list[Candidate]) -> None:
     if "@" in text:
         out.extend(("EMAIL", m.start(), m.end()) for m in EMAIL.finditer(text))
+    if _WRITTEN_OUT_HINT.search(text):
+        out.extend(("EMAIL", m.start(), m.end()) for m in EMAIL_WRITTEN_OUT.finditer(text))
 
 
 # --- CPR ---------------------------------------------------------------------------------------
@@ -254,6 +278,11 @@ PHONE_CUE = re.compile(
     r"(?:tlf|telefon|mobil|phone|ring|call|sms|nr|number)\w*\.?[\s.:]*(?:(?:på|til|on|at|er|is)\s+)?$",
     re.IGNORECASE,
 )
+# Foreign numbers: "+" and a country code other than 45, then groups of digits, 8 to 15 digits in
+# all (E.164), maybe a "(0)" trunk digit: "+44 20 7946 0958", "+81 90-1234-5678", "+49 (0)151 2345".
+INTL_PHONE = re.compile(
+    r"\+(?<![\w+]\+)(?!45)[1-9]\d{0,2}(?:[ \-.]?\(0\))?(?:[ \-.]?\d{1,5}){2,6}(?![\w]|[.,]\d|\s?%)"
+)
 AMOUNT_AFTER = re.compile(r"\s*(?:kr\b|kroner|dkk|,-|%)", re.IGNORECASE)
 AMOUNT_BEFORE = re.compile(r"(?:kr\.?|dkk)\s*$", re.IGNORECASE)
 DATE_LIKE = re.compile(r"(\d{1,2})[-./](\d{1,2})[-./]((?:19|20)\d\d)|((?:19|20)\d\d)[-./]?(\d\d)[-./]?(\d\d)")
@@ -278,6 +307,10 @@ def _phone_groups_ok(number: str, *, prefixed: bool, cued: bool) -> bool:
 def _phones(text: str, region: Region, out: list[Candidate]) -> None:
     if region.digits < 8:
         return
+    # foreign numbers first: "+47 912 34 567" holds a Danish-looking "912 34 567"
+    for m in INTL_PHONE.finditer(text, region.number_start, region.end):
+        if 8 <= sum(c.isdigit() for c in m.group(0)) <= 15:
+            out.append(("TELEFON", m.start(), m.end()))
     for m in PHONE.finditer(text, region.number_start, region.end):
         prefix, number = m.group(1), m.group(2).rstrip(" -.")
         end = m.start(2) + len(number)
@@ -293,6 +326,20 @@ def _phones(text: str, region: Region, out: list[Candidate]) -> None:
 
 
 # --- case and journal numbers ------------------------------------------------------------------
+# Things with a reference number of their own: a fine, an invoice, a debt.
+_REFERENCE_WORDS = (
+    "afgift",
+    "parkeringsafgift",
+    "bøde",
+    "faktura",
+    "debitor",
+    "kunde",
+    "fine",
+    "ticket",
+    "invoice",
+    "debtor",
+    "customer",
+)
 CASE_CUE = CuePattern.compile(
     at_word_start(
         r"sags?\s?-?(?:nr|nummer|id)\b\.?",
@@ -310,16 +357,27 @@ CASE_CUE = CuePattern.compile(
         r"case\s+(?:number|no\b\.?|ref(?:erence)?\b\.?|id)",
         r"reference\s+(?:number|no\b\.?)",
         r"your\s+ref(?:erence)?\.?",
+        # the reference of a fine, an invoice or a debt: "afgift nr. 7734092281", "debtor no."
+        *(
+            word + r"(?:\s?-?(?:nr|nummer|no|number)\b\.?|\s(?:ref(?:erence)?|id)\b\.?)"
+            for word in _REFERENCE_WORDS
+        ),
     )
     + r"(?:[\s:#.]*(?:er|is|har|nr\.?|no\.?|nummer|number))?[\s:#.]*",
-    words=("sag", "journal", "j.", "jnr", "ref", "case", "your"),
+    words=("sag", "journal", "j.", "jnr", "ref", "case", "your", *_REFERENCE_WORDS),
 )
-CASE_ID = re.compile(r"(?:[A-ZÆØÅ]{1,5}[-\s]?)?\d[\dA-Z]*(?:[-/.]\s?[\dA-Z]+)*" + r"(?![\w]|[.,/-]\w)")
+# "2024-0031877", "JC-KBH-2024-88121", "24/118430", "2024 - 015 523" (groups of three after a dash)
+CASE_ID = re.compile(
+    r"(?:[A-ZÆØÅ]{1,5}[-\s]?){0,3}\d[\dA-Z]*(?:\s?[-/.]\s?[\dA-Z]+)*(?:\s\d{3}(?=\s|$|[.,;)]))*"
+    + r"(?![\w]|[.,/-]\w)"
+)
 # Case numbers without a cue: "2023-0064505", "2024-123-456" and "BIF-2024-77810".
 CASE_BARE_YEAR = re.compile(
     number_start("[12]") + r"(?:(?<=1)9|(?<=2)0)\d\d-(?:\d{5,8}(?:-\d+)?|\d{3}-\d{3,6})" + _E
 )
-CASE_BARE_LETTERS = re.compile(number_start("[A-ZÆØÅ]") + r"[A-ZÆØÅ]{0,4}-(?:19|20)?\d\d-\d{4,8}" + _E)
+CASE_BARE_LETTERS = re.compile(
+    number_start("[A-ZÆØÅ]") + r"[A-ZÆØÅ]{0,4}(?:-[A-ZÆØÅ]{1,5}){0,2}-(?:19|20)?\d\d-\d{4,8}" + _E
+)
 WEAK_CASE_CUES = ("sag", "sagen", "ref", "ref.", "reference")
 SLASH_OR_DASH = re.compile(r"[-/]")
 
@@ -359,11 +417,23 @@ ACCOUNT_CUE = CuePattern.compile(
     + r"\b\.?(?:[\s.:]*(?:er|is|nr\.?|no\.?))?[\s.:-]*",
     words=("konto", "acc"),
 )
-REG_NUMBER = re.compile(r"\d{4}" + _E)
-ACCOUNT_NUMBER = re.compile(r"\d{4}(?:[\s-]?\d{6,10})" + _E + r"|\d{6,10}" + _E)
+# A registration number, with the account right after it when nothing stands between: "9570 12345678".
+REG_NUMBER = re.compile(r"\d{4}(?:[ -]?\d{6,10}" + _E + r"|(?: \d{2,4}){2,4}" + _E + r")?" + _E)
+# An account after its cue, its digits maybe grouped: "1551 0012 345 678".
+ACCOUNT_NUMBER = re.compile(r"\d{4}(?:[\s-]?\d{6,10}|(?: \d{2,4}){2,4})" + _E + r"|\d{6,10}" + _E)
+SORT_CODE_CUE = CuePattern.compile(
+    at_word_start(r"sort\s?code") + r"[\s.:]*(?:(?:is|er)\s+)?", words=("sort",)
+)
+SORT_CODE = re.compile(r"\d{2}([- ]?)\d{2}\1\d{2}" + _E)
 ACCOUNT_BARE = re.compile(number_start(r"\d") + r"\d{3}-\d{10}" + _E)
 # IBANs and licence plates start with two capital letters just before a digit.
 CAPITALS_THEN_DIGIT = re.compile(r"[A-Z][A-Z]\s?\d")
+
+
+def _account_digits_ok(number: str) -> bool:
+    """Digits grouped in three or more groups ("1551 0012 345 678") make an account with its
+    registration number only when there are 10 to 14 of them."""
+    return len(number.split()) < 3 or 10 <= sum(c.isdigit() for c in number) <= 14
 
 
 def _accounts(scan: Scan, region: Region, out: list[Candidate]) -> None:
@@ -375,11 +445,12 @@ def _accounts(scan: Scan, region: Region, out: list[Candidate]) -> None:
     for cue_pattern, number_pattern, min_digits in (
         (REG_CUE, REG_NUMBER, 4),
         (ACCOUNT_CUE, ACCOUNT_NUMBER, 6),
+        (SORT_CODE_CUE, SORT_CODE, 6),
     ):
         if region.digits >= min_digits:
             for cue in scan.cue_matches(cue_pattern, region):
                 number = number_pattern.match(text, cue.end())
-                if number:
+                if number and _account_digits_ok(number.group(0)):
                     out.append(("KONTO", number.start(), number.end()))
     if region.digits >= 14:
         out.extend(
@@ -390,12 +461,18 @@ def _accounts(scan: Scan, region: Region, out: list[Candidate]) -> None:
 
 # --- licence plates ----------------------------------------------------------------------------
 PLATE = re.compile(r"(?<![\w-])[A-Z]{2}\s?\d{2}\s?\d{3}(?![\w]|[.,]\d)")
+# British plates since 2001: "LK19 ABC".
+UK_PLATE = re.compile(r"(?<![\w-])[A-Z]{2}\d{2}\s?[A-Z]{3}(?![\w-])")
 
 
 def _plates(text: str, region: Region, out: list[Candidate]) -> None:
-    if region.digits >= 5 and CAPITALS_THEN_DIGIT.search(text, region.start, region.end):
+    if region.digits >= 2 and CAPITALS_THEN_DIGIT.search(text, region.start, region.end):
+        if region.digits >= 5:
+            out.extend(
+                ("NUMMERPLADE", m.start(), m.end()) for m in PLATE.finditer(text, region.start, region.end)
+            )
         out.extend(
-            ("NUMMERPLADE", m.start(), m.end()) for m in PLATE.finditer(text, region.start, region.end)
+            ("NUMMERPLADE", m.start(), m.end()) for m in UK_PLATE.finditer(text, region.start, region.end)
         )
 
 

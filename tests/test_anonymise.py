@@ -103,6 +103,46 @@ FOUND = [
     ("NAVN", "Undertegnede, i. ahmadi, klager hermed.", "i. ahmadi"),
     ("NAVN", "my name is storm kastrup and I am 19.", "storm kastrup"),
     ("NAVN", "Mvh\nPreben Dam", "Preben Dam"),
+    # foreign phone numbers: "+", a country code other than 45, 8-15 digits in any grouping
+    ("TELEFON", "Ring til min bror på +47 912 34 567 i aften.", "+47 912 34 567"),
+    ("TELEFON", "Call my mobile +44 7911 123456 after 5.", "+44 7911 123456"),
+    ("TELEFON", "Tel. +49 (0)30 1234 5678", "+49 (0)30 1234 5678"),
+    ("TELEFON", "My US number: +1 212-555-0187.", "+1 212-555-0187"),
+    ("TELEFON", "Hun er i Tyrkiet: +90 212 345 67 89", "+90 212 345 67 89"),
+    # e-mail addresses written out so machines would not harvest them
+    ("EMAIL", "skriv til jens.k at mail dot dk i stedet", "jens.k at mail dot dk"),
+    ("EMAIL", "reply to anna dot berg (at) gmail.com please", "anna dot berg (at) gmail.com"),
+    # references of fines, invoices and debts; case numbers with spaces or several letter groups
+    ("SAGSNR", "Bøde nr. 8812390017 er betalt.", "8812390017"),
+    ("SAGSNR", "Invoice no. 40021877 was paid twice.", "40021877"),
+    ("SAGSNR", "Vedr. sagsnr. 2023 - 118 402 igen", "2023 - 118 402"),
+    ("SAGSNR", "Our ref: SOF-BOS-2023-55102.", "SOF-BOS-2023-55102"),
+    ("SAGSNR", "Sagen hedder SOF-BOS-2023-55102 hos jer.", "SOF-BOS-2023-55102"),
+    # accounts: a registration number followed straight by the account, grouped digits, sort codes
+    ("KONTO", "reg.nr. 6020 33445566 tak", "6020 33445566"),
+    ("KONTO", "Min konto er 3100 0123 456 789.", "3100 0123 456 789"),
+    ("KONTO", "sort code 30-96-26, account 10293847", "30-96-26"),
+    # British plates
+    ("NUMMERPLADE", "The van (reg. BD51 SMR) was towed.", "BD51 SMR"),
+    # foreign addresses and P.O. boxes
+    ("ADRESSE", "I lived at 221 Baker Street, London NW1 6XE until May.", "221 Baker Street, London NW1 6XE"),
+    (
+        "ADRESSE",
+        "Moja adresa: ul. Mickiewicza 3/12, 00-950 Warszawa.",
+        "ul. Mickiewicza 3/12, 00-950 Warszawa",
+    ),
+    ("ADRESSE", "Envoyez à 8 rue de la Paix, 75002 Paris, France.", "8 rue de la Paix, 75002 Paris, France"),
+    ("ADRESSE", "Er wohnt Bergstraße 12a, 80331 München.", "Bergstraße 12a, 80331 München"),
+    (
+        "ADRESSE",
+        "Send it to PO Box 771, Wellington 6140, New Zealand.",
+        "PO Box 771, Wellington 6140, New Zealand",
+    ),
+    ("ADRESSE", "Postadresse: Postboks 52, 2800 Kongens Lyngby", "Postboks 52, 2800 Kongens Lyngby"),
+    # Danish streets: a standalone "Dossering", other endings, a block of house numbers
+    ("ADRESSE", "Vi bor på Peblinge Dossering 12, 2. th.", "Peblinge Dossering 12, 2. th."),
+    ("ADRESSE", "Adressen er Egeløkken 4, 2650 Hvidovre.", "Egeløkken 4, 2650 Hvidovre"),
+    ("ADRESSE", "Boligblokken Hulgårdsvej 40-58, 2400 København NV", "Hulgårdsvej 40-58, 2400 København NV"),
 ]
 
 
@@ -134,6 +174,11 @@ TRAPS = [
     ("De talte om min mand, men ike med mig.", ["men ike"]),  # a cue, a stop word, a misspelling
     ("Min mand har brae ca. 8.484 kr. at leve for.", ["har brae"]),
     ("Mødet 12.03.24 - 14.30 blev aflyst.", ["12.03.24 - 14.30"]),
+    # near the new patterns: amounts and sums with "+", years, weekdays, counts after a street-like word
+    ("Huslejen steg +1.200 kr. til 7.350 kr. om måneden.", ["+1.200 kr.", "7.350 kr."]),
+    ("I looked at it: 3 Street lamps and 12 Road signs broke in 2023.", ["3 Street", "12 Road", "2023"]),
+    ("Jeg ringede til Lindegården 3 gange i maj.", ["Lindegården", "3 gange"]),
+    ("Efter lov nr. 1170 af 2024 og BEK nr. 1555 fik jeg 4 ugers frist.", ["lov nr. 1170", "BEK nr. 1555"]),
 ]
 
 

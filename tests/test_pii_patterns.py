@@ -38,6 +38,16 @@ PIECES = st.sampled_from(
         "12.03.2024",
         "4.500 kr.",
         "2023-2024",
+        "+44 20 7946 0958",
+        "+1 212-555-0187",
+        "221 Baker Street, London NW1 6XE",
+        "ul. Mickiewicza 3/12, 00-950 Warszawa",
+        "PO Box 771, Wellington 6140",
+        "Hulgårdsvej 40-58",
+        "sort code 30-96-26",
+        "reg.nr. 6020 33445566",
+        "SOF-BOS-2023-55102",
+        "BD51 SMR",
         "§ 85",
         "kl. 14.30",
         "Jeg har ventet længe på et svar fra kommunen om min sag",
@@ -97,3 +107,9 @@ def test_at_word_start_is_a_word_boundary(word: str) -> None:
 )
 def test_cues_in_any_case(text: str, expected: list[tuple[str, int, int]]) -> None:
     assert find_numbers(text) == expected
+
+
+def test_a_block_of_house_numbers_is_not_a_postcode() -> None:
+    text = "Vi bor på Fiskedamsgade 160 - 2700 Brønshøj og Hulgårdsvej 40-58."
+    found = {text[start:end] for kind, start, end in find_numbers(text) if kind == "ADRESSE"}
+    assert found == {"Fiskedamsgade 160", "2700 Brønshøj", "Hulgårdsvej 40-58"}

@@ -25,7 +25,7 @@ from service.batching import AnnotationBatcher
 from service.champion import ChampionHolder, ModelSource, RegistrySource
 from service.db import ensure_schema, make_engine, make_session_factory
 from service.logs import configure_logging
-from service.metrics import ServiceMetrics, instrument
+from service.metrics import UNMATCHED, ServiceMetrics, expose_metrics
 from service.settings import Settings, check_settings, get_settings
 from service.web import install_web
 from signals.model import Annotator
@@ -39,11 +39,14 @@ Texts are anonymised before anything is stored, logged or annotated. A departmen
 its own department's complaints. Every read and write of a complaint is audited."""
 
 
-class RequestLog:
-    """One JSON log line per request: method, route template, status, duration, key id. Never bodies."""
+class RequestObserver:
+    """Per request, one JSON log line (method, route template, status, duration, key id; never
+    bodies) and the request metrics: both from the route the router matched, with no lookup of
+    our own."""
 
-    def __init__(self, app: ASGIApp) -> None:
+    def __init__(self, app: ASGIApp, metrics: ServiceMetrics) -> None:
         self.app = app
+        self.metrics = metrics
 
     async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
         if scope["type"] != "http":
@@ -61,16 +64,18 @@ class RequestLog:
         try:
             await self.app(scope, receive, send_and_note)
         finally:
-            route = scope.get("route")
+            seconds = time.perf_counter() - started
+            route = getattr(scope.get("route"), "path", None)
             caller = scope.get("state", {}).get("caller")
+            self.metrics.request_done(route or UNMATCHED, scope["method"], status, seconds)
             log.info(
                 "request",
                 extra={
                     "method": scope["method"],
                     # the route template, not the raw path: no ids or query strings in logs
-                    "path": getattr(route, "path", "(unmatched)"),
+                    "path": route or "(unmatched)",
                     "status": status,
-                    "duration_ms": round((time.perf_counter() - started) * 1000, 1),
+                    "duration_ms": round(seconds * 1000, 1),
                     "key_id": getattr(caller, "key_id", None),
                 },
             )
@@ -163,9 +168,9 @@ def create_app(settings: Settings | None = None, *, model_source: ModelSource | 
     install_error_handlers(app)
     app.include_router(api_router)
     install_web(app, settings)  # the advisors' and departments' pages (service/web)
-    instrument(app, metrics)
+    expose_metrics(app, metrics)
     app.add_middleware(BodyLimit, bulk_limit=settings.max_annotate_body_bytes)
-    app.add_middleware(RequestLog)
+    app.add_middleware(RequestObserver, metrics=metrics)
     return app
 
 

@@ -106,6 +106,22 @@ def test_metrics_count_requests_annotations_flags_and_model(client: TestClient, 
     assert "Ingen respekt" not in text
 
 
+def test_metrics_label_routes_by_template_never_by_raw_path(client: TestClient, keys: Any) -> None:
+    complaint_id = "c-metrics-private-id"
+    headers = keys.auth("analyst")
+    assert client.get(f"/v1/complaints/{complaint_id}", headers=headers).status_code == 404
+    assert client.get("/no/such/path/p-4711").status_code == 404
+    assert client.get("/v1/complaints", headers={"Authorization": "Bearer nonsense"}).status_code == 401
+    client.get("/metrics")
+    text = client.get("/metrics").text
+    assert 'http_requests_total{handler="/v1/complaints/{complaint_id}",method="GET",status="404"}' in text
+    assert 'http_requests_total{handler="none",method="GET",status="404"}' in text
+    assert 'http_requests_total{handler="/v1/complaints",method="GET",status="401"}' in text
+    assert complaint_id not in text and "p-4711" not in text
+    assert 'handler="/metrics"' not in text  # the scraper's requests are not counted
+    assert 'http_request_duration_seconds_bucket{handler="/v1/complaints",le="0.025",method="GET"}' in text
+
+
 def test_openapi_describes_the_contract(client: TestClient) -> None:
     schema = client.get("/openapi.json").json()
     operations = {(method, path) for path, item in schema["paths"].items() for method in item}

@@ -37,25 +37,26 @@ STANDALONE_STREET_WORDS = _words(
     "Allé Alle Vej Gade Boulevard Torv Plads Kanal Landevej Langgade Stræde Have Park Bro Brygge Vænge Dossering"
 )
 STANDALONE_STREET_WORD = "(?:" + "|".join(STANDALONE_STREET_WORDS) + ")"
+# A street name stays on one line ("Hughes\nNørrebrogade 52" is a signature, then an address).
 STREET = (
     r"(?:(?:"
     + STREET_PREFIX
-    + r"\s)?(?:"
+    + r"[ \t])?(?:"
     + STREET_WORD
-    + r"s\s)?"
+    + r"s[ \t])?"
     + STREET_WORD
     + r"(?:"
     + STREET_ENDINGS
     + r")"
     r"|(?:"
     + STREET_PREFIX
-    + r"\s|"
+    + r"[ \t]|"
     + STREET_WORD
-    + r"\s(?="
+    + r"[ \t](?="
     + STREET_WORD
-    + r"s\s))?"
+    + r"s[ \t]))?"
     + STREET_WORD
-    + r"\s"
+    + r"[ \t]"
     + STANDALONE_STREET_WORD
     + r")"
 )

@@ -57,12 +57,15 @@ CUE_WORDS = frozenset(
         grandfather client hr fru frk dr mr mrs ms miss kære hej hejsa goddag hi hello dear"""
     )
 )
-CUE_BIGRAMS = frozenset({("navn", "er"), ("name", "is"), ("team", "leader")})
+CUE_BIGRAMS = frozenset({("navn", "er"), ("name", "is"), ("team", "leader"), ("this", "is")})
 BIGRAM_ENDS = frozenset(second for _, second in CUE_BIGRAMS)
 CUE_FILLERS = frozenset(_words("vist bare faktisk også igen"))
 # After a sign-off the next words, also on the next line, are the writer's name.
 SIGNOFF_WORDS = frozenset(
-    _words("hilsen hilsner mvh vh kh regards sincerely faithfully thanks best cheers wishes")
+    _words(
+        "hilsen hilsner mvh vh kh regards sincerely faithfully thanks best cheers wishes blessings greetings "
+        "hälsningar hilsninger pozdrawiam pozdrowienia grüße gruß cordialement saludos saluti"
+    )
 )
 CUE_GAP = re.compile(r"[ \t]*[.,:]?[ \t]*")
 INITIAL_GAP = re.compile(r"\.[ \t]+")  # "d. nielsen"
@@ -163,8 +166,10 @@ class NameFinder:
             if self._in_signature(context, token) or self._cued(context, token):
                 return True
             return kind == Kind.AMBIGUOUS and self._ambiguous_is_name(context, token)
-        # a stop word that is also a name: "Per Hansen", "hedder Per"; never "Hun sagde". Most
-        # are ordinary words opening a sentence, which two cheap looks at the text rule out.
+        # a stop word that is also a name: "Per Hansen", "hedder Per", "Vh\nHans"; never "Hun sagde".
+        # Most are ordinary words opening a sentence, which two cheap looks at the text rule out.
+        if self._in_signature(context, token) and self._cued(context, token):
+            return True
         if _capital_follows(context.text, token.end):
             following = context.after(token)
             if (
@@ -254,8 +259,17 @@ class NameFinder:
                     kind = self.kind(word)
                     # after a name: "Marco Kastrup", "Zainab Krag" (a place or a word used as a surname)
                     after_name = after and name.word[0].isupper()
-                    ok = kind in NAMEISH or (
-                        after_name and kind in (Kind.PLACE, Kind.WORD, Kind.STOPWORD) and len(word) > 2
+                    ok = (
+                        kind in NAMEISH
+                        or (after_name and kind in (Kind.PLACE, Kind.WORD, Kind.STOPWORD) and len(word) > 2)
+                        # before a surname on a signature line: "May Thompson", "Will Hughes"
+                        or (
+                            not after
+                            and kind in (Kind.STOPWORD, Kind.BLOCKED)
+                            and self.kind(name.word) in (Kind.NAME, Kind.SURNAME_LIKE)
+                            and not looks_institutional(word.lower())
+                            and self._in_signature(context, neighbour)
+                        )
                     )
                 elif name.word[0].isupper() or (not self._maybe_lower_name(word) and not after):
                     ok = False

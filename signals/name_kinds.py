@@ -46,7 +46,8 @@ mht"""
 NEVER_NAMES = ABBREVIATIONS | frozenset(
     _words(
         """hej hejsa kære goddag hilsen hilsner venlig venlige mvh vh kh reg cpr tlf mail email dear hi hello
-regards sincerely best thanks tak att vedr ang re fwd sv"""
+regards sincerely best thanks tak att vedr ang re fwd sv blessings greetings cheers hälsningar hälsning
+hilsninger pozdrawiam pozdrowienia grüße gruß cordialement saludos saluti"""
     )
 )
 MAX_MEMO = 200_000

@@ -61,7 +61,11 @@ visitationen pladsanvisningen regionen region sundhed.dk e-boks digital post for
 forvaltningen center centret centeret municipality jobcentre department services service social
 citizen citizens advisor mayor council board agency copenhagen danish english ydelsescenter
 ydelsescentret ydelsesservice plejecenter plejehjem plejehjemmet opholdsstedet opholdssted bostedet
-hjemmehjælp team teamleder teamlederen sagsbehandler sagsbehandleren rådgiver rådgiveren"""
+hjemmehjælp team teamleder teamlederen sagsbehandler sagsbehandleren rådgiver rådgiveren
+caseworker interpreter translator solicitor attorney barrister lawyer secretary chairman chairperson chair
+treasurer coordinator consultant counsellor counselor therapist psychologist physiotherapist pastor priest
+tolk translatør advokat socialrådgiver formand formanden næstformand kasserer konsulent koordinator
+terapeut fysioterapeut ergoterapeut præst sognepræst"""
 )
 
 # Word endings of institutions, departments and roles ("Socialforvaltningen", "Skolelederen").
@@ -259,12 +263,22 @@ def _faker_places() -> set[str]:
     return places
 
 
+def _faker_countries() -> set[str]:
+    """One-word country names in English and Danish ("ireland", "irland", "kenya")."""
+    from faker.providers.address.da_DK import Provider as Danish
+    from faker.providers.address.en import Provider as English
+
+    return {name.lower() for name in (*English.countries, *Danish.countries) if name.isalpha()}
+
+
 def build_gazetteer() -> Gazetteer:
     """Build the gazetteer from the packages' data (several seconds: the Danish lemma table is large)."""
     faker_first, faker_last = _faker_names()
     first = _nam_dict_names() | faker_first
     # A small town that is also a first name ("Flemming") stays a name; the districts above do not.
-    places = (_faker_places() - first - faker_last) | set(PLACES)
+    # Countries are places, also when a surname list has them ("Ireland", "England"); not when they
+    # are first names ("Jordan", "Georgia", "Kenya").
+    places = (_faker_places() - first - faker_last) | set(PLACES) | (_faker_countries() - first)
     blocked = set(WEEKDAYS_MONTHS) | set(INSTITUTION_WORDS) | places
     first -= blocked
     last = faker_last - blocked

@@ -143,6 +143,22 @@ FOUND = [
     ("ADRESSE", "Vi bor på Peblinge Dossering 12, 2. th.", "Peblinge Dossering 12, 2. th."),
     ("ADRESSE", "Adressen er Egeløkken 4, 2650 Hvidovre.", "Egeløkken 4, 2650 Hvidovre"),
     ("ADRESSE", "Boligblokken Hulgårdsvej 40-58, 2400 København NV", "Hulgårdsvej 40-58, 2400 København NV"),
+    # a signature name ending in "s" is not the genitive start of the street on the next line
+    ("NAVN", "Mvh\nThomas Andreas\nNørrebrogade 12, 2200 København N", "Thomas Andreas"),
+    (
+        "ADRESSE",
+        "Mvh\nThomas Andreas\nNørrebrogade 12, 2200 København N",
+        "Nørrebrogade 12, 2200 København N",
+    ),
+    # a first name that is also a stop word or a month, on a signature line
+    ("NAVN", "Kind regards\nMay Kowalski", "May Kowalski"),
+    ("NAVN", "Best wishes,\nWill Okoro", "Will Okoro"),
+    ("NAVN", "Vh\nPer\n", "Per"),
+    # sign-offs in other languages cue the name after them
+    ("NAVN", "Hälsningar\nSven", "Sven"),
+    ("NAVN", "Pozdrawiam\nMałgosia", "Małgosia"),
+    # "this is" before a lower-case name
+    ("NAVN", "hi this is hiba, call me back", "hiba"),
 ]
 
 
@@ -179,7 +195,16 @@ TRAPS = [
     ("I looked at it: 3 Street lamps and 12 Road signs broke in 2023.", ["3 Street", "12 Road", "2023"]),
     ("Jeg ringede til Lindegården 3 gange i maj.", ["Lindegården", "3 gange"]),
     ("Efter lov nr. 1170 af 2024 og BEK nr. 1555 fik jeg 4 ugers frist.", ["lov nr. 1170", "BEK nr. 1555"]),
+    # countries (also those a surname list has), roles and sign-offs in a signature
+    ("I came from Poland in 2016 and my wife from Spain.", ["Poland", "Spain"]),
+    ("Hälsningar och tack, Pozdrawiam!", ["Hälsningar", "Pozdrawiam"]),
 ]
+
+
+def test_role_words_in_a_signature_are_kept(anonymiser: Anonymiser) -> None:
+    text = "Kind regards\nAnna Berg\nSolicitor\n\nHenrik Lau, Secretary\nSara Ali\nTolk og translatør"
+    out = anonymiser.anonymise(text)
+    assert out == "Kind regards\n[NAVN]\nSolicitor\n\n[NAVN], Secretary\n[NAVN]\nTolk og translatør", out
 
 
 @pytest.mark.parametrize(("text", "keep"), TRAPS)

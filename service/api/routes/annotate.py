@@ -6,7 +6,7 @@ import functools
 from datetime import timedelta
 
 import anyio.to_thread
-from fastapi import APIRouter, HTTPException, Request, status
+from fastapi import APIRouter, HTTPException, Request, Response, status
 
 from service.api.deps import (
     ChampionDep,
@@ -40,7 +40,7 @@ async def annotate(
     model: ChampionDep,
     settings: SettingsDep,
     metrics: MetricsDep,
-) -> AnnotateResponse:
+) -> Response:
     """Root causes, mediation score and flag per complaint, in request order.
 
     Contacts in the body are the citizens' history; only those strictly before a complaint's
@@ -64,7 +64,7 @@ def _annotate(
     model: Annotator,
     settings: Settings,
     metrics: ServiceMetrics,
-) -> AnnotateResponse:
+) -> Response:
     with keyed.connection:  # back to the pool at the end of this call, whatever happens
         tolerance = timedelta(seconds=settings.future_tolerance_seconds)
         batch = complaint_batch(body.complaints, loc=("body", "complaints"), tolerance=tolerance)
@@ -80,4 +80,8 @@ def _annotate(
             item_count=len(annotations),
         )
     metrics.annotated("annotate", count=len(annotations), flagged=sum(a.mediation_flag for a in annotations))
-    return AnnotateResponse(annotations=annotations)
+    # Serialised here, in the worker thread, by pydantic directly: FastAPI's response_model path
+    # would validate the annotations again and serialise them on the event loop (24 ms for a
+    # batch of 1,000 against 10 ms, and no other request served meanwhile).
+    answer = AnnotateResponse(annotations=annotations).model_dump_json()
+    return Response(answer, media_type="application/json")

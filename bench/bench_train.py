@@ -6,12 +6,14 @@ For each size: generate the corpus (seed 7, not timed), then time `train()` end 
 (load, anonymise, split, features, both models with C chosen on validation, baselines,
 evaluation, report, registry) in a fresh child process. Reports wall and CPU seconds (CPU
 includes the joblib worker processes, which are shut down and reaped before it is read), the
-child's peak resident memory and the largest worker's own peak, and, sampled every second, the
-peak proportional set size of the whole process tree, the growth of /dev/shm (where joblib
+child's peak resident memory and the largest worker's own peak, the number of processes the
+linear fits ran in (`training.fit.fit_workers` chooses it from the memory available; one means
+the fits ran in the training process itself), and, sampled every second, the
+peak proportional set size of the whole process tree (overall and per training stage), the growth of /dev/shm (where joblib
 shares large arrays with its workers) and the largest drop of the machine's available memory
 (other jobs move that one too). A run is stopped when available memory falls below
---min-available-mib: the machine has no swap and is shared. Prints one row per size and the
-growth ratios against the smallest size, measured in the same run.
+--min-available-mib: the machine has no swap and is shared. Prints one row per size (sizes run
+in the order given) and the growth ratios against the smallest size, measured in the same run.
 """
 
 from __future__ import annotations
@@ -33,8 +35,31 @@ CHILD = """
 import json, sys, time, resource
 from pathlib import Path
 from joblib.externals.loky import reusable_executor
+import training.fit as fit
 from training.train import train
 folder, registry = Path(sys.argv[1]), Path(sys.argv[2])
+fit_processes = []  # how many processes each linear fit ran in (chosen from the memory available)
+choose = fit.fit_workers
+fit.fit_workers = lambda matrix, **kw: fit_processes.append(choose(matrix, **kw)) or fit_processes[-1]
+STAGE = Path(sys.argv[3])  # the stage running now, read by the sampler (memory per stage)
+def staged(owner, name, label):
+    original = getattr(owner, name)
+    def inner(*args, **kwargs):
+        before = STAGE.read_text() if STAGE.exists() else ""
+        STAGE.write_text(label)
+        try:
+            return original(*args, **kwargs)
+        finally:
+            STAGE.write_text(before)
+    setattr(owner, name, inner)
+import signals.text, signals.charngrams, signals.wordngrams, signals.pipeline, training.train
+staged(signals.text.TextFeatures, "_fit", "features: tokens and vocabularies")
+staged(signals.wordngrams.WordNgramIndex, "fit", "features: word n-gram vocabulary")
+staged(signals.charngrams.CharNgramIndex, "fit", "features: char n-gram vocabulary")
+staged(signals.text.TextFeatures, "_weigh", "features: TF-IDF of the n-gram blocks, stacked")
+staged(signals.pipeline.FeatureUnion, "_hstack", "features: the union's blocks stacked")
+staged(fit, "fit_scorer", "linear fits (fit_model)")
+staged(training.train, "run_baselines", "baselines")
 start = time.perf_counter()
 result = train(folder / "complaints.jsonl", folder / "contacts.csv", registry=registry)
 seconds = time.perf_counter() - start
@@ -54,7 +79,8 @@ print(json.dumps({"seconds": seconds,
                   "peak_mib": own.ru_maxrss / 1024, "worker_peak_mib": worker_peak_kib / 1024,
                   "micro_f1": model["root_causes"]["micro_f1"], "pr_auc": model["mediation"]["pr_auc"],
                   "bow_micro_f1": result.metrics["bag_of_words"]["root_causes"]["micro_f1"],
-                  "c": {part: choice["c"] for part, choice in selection.items()}}))
+                  "c": {part: choice["c"] for part, choice in selection.items()},
+                  "workers": sorted(set(fit_processes))}))
 """
 
 
@@ -106,8 +132,10 @@ def run_size(size: int, work: Path, *, min_available_mib: float) -> dict[str, An
     shutil.rmtree(registry, ignore_errors=True)  # a fresh registry: no champion to compare with
     shm_before = shutil.disk_usage("/dev/shm").used / 2**20
     available_before = _meminfo_mib("MemAvailable")
+    stage_file = work / f"stage-{size}"
+    stage_file.unlink(missing_ok=True)
     child = subprocess.Popen(
-        [sys.executable, "-c", CHILD, str(folder), str(registry)],
+        [sys.executable, "-c", CHILD, str(folder), str(registry), str(stage_file)],
         stdout=subprocess.PIPE,
         stderr=subprocess.PIPE,
         text=True,
@@ -116,8 +144,15 @@ def run_size(size: int, work: Path, *, min_available_mib: float) -> dict[str, An
     peak_pss = peak_shm = 0.0
     lowest_available = available_before
     aborted = False
+    stage_peaks: dict[str, float] = {}
     while child.poll() is None:
-        peak_pss = max(peak_pss, _tree_pss_mib(child.pid))
+        pss = _tree_pss_mib(child.pid)
+        peak_pss = max(peak_pss, pss)
+        try:
+            stage = stage_file.read_text() or "other (load, split, evaluation, report)"
+        except OSError:
+            stage = "other (load, split, evaluation, report)"
+        stage_peaks[stage] = max(stage_peaks.get(stage, 0.0), pss)
         peak_shm = max(peak_shm, shutil.disk_usage("/dev/shm").used / 2**20 - shm_before)
         lowest_available = min(lowest_available, _meminfo_mib("MemAvailable"))
         if lowest_available < min_available_mib and not aborted:
@@ -126,6 +161,7 @@ def run_size(size: int, work: Path, *, min_available_mib: float) -> dict[str, An
         time.sleep(1.0)
     stdout, stderr = child.communicate()
     memory = {
+        "stage_peaks": stage_peaks,
         "tree_pss_mib": peak_pss,
         "shm_mib": peak_shm,
         "available_drop_mib": available_before - lowest_available,
@@ -149,7 +185,7 @@ def main() -> None:
     args = parser.parse_args()
     work = args.work or Path(tempfile.mkdtemp(prefix="bench-train-"))
     rows = []
-    for size in sorted(args.sizes):
+    for size in args.sizes:  # in the order given (the largest first gets its number soonest)
         started = time.perf_counter()
         row = run_size(size, work, min_available_mib=args.min_available_mib)
         row["size"] = size
@@ -157,17 +193,22 @@ def main() -> None:
             f"process tree peak PSS {row['tree_pss_mib']:.0f} MiB, /dev/shm +{row['shm_mib']:.0f} MiB, "
             f"available memory down by {row['available_drop_mib']:.0f} MiB at most"
         )
+        stages = "; ".join(f"{stage} {mib:.0f}" for stage, mib in row["stage_peaks"].items())
         if "failed" in row:
             print(f"{size:>8,} complaints: FAILED ({row['failed']}); {memory}", flush=True)
+            print(f"    tree PSS peak per stage, MiB: {stages}", flush=True)
             continue
         rows.append(row)
         print(
             f"{size:>8,} complaints: train {row['seconds']:7.1f} s wall, {row['cpu']:7.1f} s CPU, "
             f"main process peak RSS {row['peak_mib']:.0f} MiB, largest worker {row['worker_peak_mib']:.0f} MiB, "
             f"{memory}; micro-F1 {row['micro_f1']:.3f} (bag of words {row['bow_micro_f1']:.3f}), "
-            f"PR-AUC {row['pr_auc']:.3f}, C {row['c']} (with generation {time.perf_counter() - started:.0f} s)",
+            f"PR-AUC {row['pr_auc']:.3f}, C {row['c']}, fit workers {row['workers']} "
+            f"(with generation {time.perf_counter() - started:.0f} s)",
             flush=True,
         )
+        print(f"    tree PSS peak per stage, MiB: {stages}", flush=True)
+    rows.sort(key=lambda row: row["size"])
     base = rows[0] if rows else None
     for row in rows[1:]:
         assert base is not None

@@ -18,7 +18,7 @@ import numpy as np
 import pandas as pd
 import scipy.sparse as sp
 
-from signals.terms import Vocabulary, count_matrix, select_columns
+from signals.terms import FIT_COUNT_DTYPE, Vocabulary, count_matrix, select_columns
 
 SEPARATOR = "\x00"  # never in normalised text (control characters are removed)
 TEXT_SEPARATOR = "\x01"  # likewise; not NUL, which numpy strips from the end of strings
@@ -180,8 +180,12 @@ class CharNgramIndex:
         alphabet = fit_alphabet(uniques, ngram_range[1])
         word_rows, keys = ngram_keys(uniques, alphabet, ngram_range)
         unique, inverse = np.unique(keys, return_inverse=True)
-        per_word = count_matrix(word_rows, inverse.ravel(), len(uniques), len(unique))
-        counts = (per_text @ per_word).tocsr()
+        del keys
+        # float32 counts (exact whole numbers): the unpruned product is the largest matrix here
+        per_word = count_matrix(word_rows, inverse.ravel(), len(uniques), len(unique), FIT_COUNT_DTYPE)
+        del word_rows, inverse
+        counts = (per_text.astype(FIT_COUNT_DTYPE) @ per_word).tocsr()
+        del per_text, per_word
         kept, kept_counts = select_columns(
             counts, len(texts), min_df=min_df, max_df=max_df, max_features=max_features
         )

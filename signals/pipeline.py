@@ -11,7 +11,9 @@ from __future__ import annotations
 from dataclasses import asdict, dataclass
 from typing import Any
 
+import numpy as np
 import pandas as pd
+import scipy.sparse as sp
 from sklearn.compose import ColumnTransformer
 from sklearn.pipeline import make_pipeline
 from sklearn.preprocessing import MaxAbsScaler
@@ -19,6 +21,7 @@ from sklearn.preprocessing import MaxAbsScaler
 from signals.contacts import CONTACT_FEATURE_NAMES, ContactFeatureScaler, contact_features
 from signals.cues import CueFeatures
 from signals.denial import DenialFeatures
+from signals.terms import hstack_csr
 from signals.text import TextFeatures
 
 TEXT_BLOCKS = ("text", "denied", "cues")
@@ -62,10 +65,21 @@ def text_features(config: FeatureConfig) -> TextFeatures:
     )
 
 
+class FeatureUnion(ColumnTransformer):
+    """A ColumnTransformer whose sparse output is written once into its final arrays
+    (`signals.terms.hstack_csr`): scipy's hstack of a dense block with sparse ones goes
+    through COO and CSR copies of the whole matrix, several times its size at peak."""
+
+    def _hstack(self, Xs: list[Any], *, n_samples: int) -> Any:
+        if self.sparse_output_ and all(sp.issparse(X) or isinstance(X, np.ndarray) for X in Xs):
+            return hstack_csr(Xs)
+        return super()._hstack(Xs, n_samples=n_samples)
+
+
 def build_features(config: FeatureConfig) -> ColumnTransformer:
     """The unfitted feature union: text n-grams, words of denying sentences, conflict cues,
     contact pattern (last: every column before it is text)."""
-    return ColumnTransformer(
+    return FeatureUnion(
         [
             ("text", text_features(config), "text"),
             ("denied", DenialFeatures(min_df=config.denial_min_df), "text"),

@@ -2,8 +2,11 @@
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+import tempfile
+from collections.abc import Iterator, Sequence
+from contextlib import contextmanager
 from dataclasses import dataclass, field
+from pathlib import Path
 from typing import Any
 
 import numpy as np
@@ -34,6 +37,40 @@ class Matrices:
 
 
 FEW_COLUMNS = 100  # up to this many columns a problem is "a few dense columns" (see _fit_one)
+
+# liblinear copies its input into rows of (int index, double value) pairs, 16 bytes per non-zero,
+# plus a bias entry and an end marker per row, in every process that fits.
+LIBLINEAR_BYTES_PER_ENTRY = 16
+MEMORY_RESERVE = 4 * 2**30  # left to the rest of the machine (it has no swap and is shared)
+SHARED_ON_DISK = 256 * 2**20  # a training matrix larger than this reaches workers from disk, not /dev/shm
+MAX_WORKERS = 2
+
+
+def available_memory() -> int | None:
+    """MemAvailable of /proc/meminfo in bytes (None where there is no such file)."""
+    try:
+        for line in Path("/proc/meminfo").read_text().splitlines():
+            if line.startswith("MemAvailable:"):
+                return int(line.split()[1]) * 1024
+    except OSError:
+        return None
+    return None
+
+
+def liblinear_bytes(matrix: sp.csr_matrix) -> int:
+    """The memory one liblinear fit takes for its copy of `matrix`."""
+    return LIBLINEAR_BYTES_PER_ENTRY * (matrix.nnz + 2 * matrix.shape[0])
+
+
+def fit_workers(matrix: sp.csr_matrix, *, available: int | None = None, limit: int = MAX_WORKERS) -> int:
+    """How many liblinear fits run at once: each holds its own copy of the matrix, so a big
+    matrix is fitted by one process (this one) instead of running the machine out of memory.
+    `available`: the machine's available memory (default: read now)."""
+    available = available_memory() if available is None else available
+    if available is None:
+        return limit
+    fits = (available - MEMORY_RESERVE) // max(liblinear_bytes(matrix), 1)
+    return int(max(1, min(limit, fits)))
 
 
 def _fit_one(matrix: sp.csr_matrix, target: np.ndarray, c: float, seed: int) -> tuple[np.ndarray, float]:
@@ -74,16 +111,31 @@ def fit_scorer(
     *,
     c: float,
     seed: int = 0,
-    n_jobs: int = 2,
+    n_jobs: int | None = None,
+    n_columns: int | None = None,
 ) -> LinearScorer:
-    """One calibrated linear output per target column: weights on train, calibration on validation."""
+    """One calibrated linear output per target column: weights on train, calibration on validation.
+
+    `n_jobs`: processes fitting at once (None: as many as memory allows, at most two; see
+    `fit_workers`). `n_columns`: the scorer covers only the first n columns of `train`, whose
+    later columns hold zeros while it is fitted (`leading_columns`); `validation` has n columns.
+    """
     targets = targets.reshape(len(targets), -1)
     validation_targets = validation_targets.reshape(len(validation_targets), -1)
+    n_jobs = fit_workers(train) if n_jobs is None else n_jobs
     # Processes, not threads: liblinear seeds C's global rand(), which threads would share,
-    # and the same data and seed must give the same model.
-    fitted = Parallel(n_jobs=n_jobs)(
+    # and the same data and seed must give the same model. Every fit seeds it anew, so one
+    # worker (n_jobs=1 runs the fits one after another in this process, with no copy of the
+    # matrix for a worker) gives the same model as two. A big matrix reaches the workers
+    # through a file on disk: in /dev/shm it would take as much memory again.
+    big = train.data.nbytes + train.indices.nbytes > SHARED_ON_DISK
+    fitted = Parallel(n_jobs=n_jobs, temp_folder=tempfile.gettempdir() if big else None)(
         delayed(_fit_one)(train, targets[:, k], c, seed) for k in range(targets.shape[1])
     )
+    if n_columns is not None:
+        if any(np.any(w[n_columns:]) for w, _ in fitted):
+            raise AssertionError("a column beyond the scorer's own was not zero while it was fitted")
+        fitted = [(w[:n_columns], b) for w, b in fitted]
     scorer = LinearScorer(
         weights=np.vstack([w for w, _ in fitted]),
         intercepts=np.array([b for _, b in fitted]),
@@ -125,7 +177,8 @@ def select_scorer(
     c: float | None,
     grid: Sequence[float],
     seed: int = 0,
-    n_jobs: int = 2,
+    n_jobs: int | None = None,
+    n_columns: int | None = None,
 ) -> tuple[LinearScorer, Choice]:
     """`fit_scorer` with C fixed, or with C chosen on the validation rows from `grid`.
 
@@ -137,7 +190,16 @@ def select_scorer(
     best: tuple[float, float, LinearScorer] | None = None
     tried: dict[float, float] = {}
     for value in [c] if c is not None else sorted(set(grid)):
-        scorer = fit_scorer(train, targets, validation, validation_targets, c=value, seed=seed, n_jobs=n_jobs)
+        scorer = fit_scorer(
+            train,
+            targets,
+            validation,
+            validation_targets,
+            c=value,
+            seed=seed,
+            n_jobs=n_jobs,
+            n_columns=n_columns,
+        )
         score = validation_score(validation_targets, scorer.scores(validation))
         tried[value] = score
         if best is not None and score <= best[0]:
@@ -145,6 +207,22 @@ def select_scorer(
         best = (score, value, scorer)
     assert best is not None
     return best[2], Choice(c=best[1], tried=tried)
+
+
+@contextmanager
+def leading_columns(matrix: sp.csr_matrix, n_columns: int) -> Iterator[sp.csr_matrix]:
+    """`matrix` with every entry beyond its first `n_columns` columns set to 0 for the duration.
+
+    Fitting liblinear on it gives bit for bit the weights of a fit on `matrix[:, :n_columns]`
+    (zero entries add exact zeros to every dot product and update; the extra weights stay 0),
+    without a copy of the matrix's leading columns (tested in tests/test_train.py)."""
+    beyond = np.flatnonzero(matrix.indices >= n_columns)
+    saved = matrix.data[beyond]
+    matrix.data[beyond] = 0.0
+    try:
+        yield matrix
+    finally:
+        matrix.data[beyond] = saved
 
 
 def fit_model(
@@ -165,17 +243,23 @@ def fit_model(
     matrices = Matrices(train=train, validation=validation, blocks=dict(features.output_indices_))
     text_columns = matrices.columns(*TEXT_BLOCKS)
     assert text_columns[0] == 0 and np.all(np.diff(text_columns) == 1), "text blocks must lead the union"
+    n_text = len(text_columns)
+    validation_text = validation[:, text_columns]
 
-    root_causes, root_cause_choice = select_scorer(
-        train[:, text_columns],
-        train_root_causes,
-        validation[:, text_columns],
-        validation_root_causes,
-        c=config.root_cause_c,
-        grid=config.root_cause_c_grid,
-        seed=config.seed,
-    )
-    validation_scores = root_causes.scores(validation[:, text_columns])
+    # The text-only parts are fitted on the training matrix with its contact entries set to 0
+    # (`leading_columns`): the same weights as on its text columns, without their copy.
+    with leading_columns(train, n_text) as text_train:
+        root_causes, root_cause_choice = select_scorer(
+            text_train,
+            train_root_causes,
+            validation_text,
+            validation_root_causes,
+            c=config.root_cause_c,
+            grid=config.root_cause_c_grid,
+            seed=config.seed,
+            n_columns=n_text,
+        )
+    validation_scores = root_causes.scores(validation_text)
     thresholds = np.array(
         [
             best_f1_threshold(validation_root_causes[:, k], validation_scores[:, k])
@@ -197,16 +281,18 @@ def fit_model(
     # For input that carries no contact history at all (an API call or a file without
     # contacts): the mediation score from the text alone, with its own capacity threshold.
     # Read as "no contacts" by the full model, such input would never be flagged.
-    text_mediation, text_mediation_choice = select_scorer(
-        train[:, text_columns],
-        train_mediation,
-        validation[:, text_columns],
-        validation_mediation,
-        c=config.mediation_c,
-        grid=config.mediation_c_grid,
-        seed=config.seed,
-    )
-    text_validation = text_mediation.scores(validation[:, text_columns])[:, 0]
+    with leading_columns(train, n_text) as text_train:
+        text_mediation, text_mediation_choice = select_scorer(
+            text_train,
+            train_mediation,
+            validation_text,
+            validation_mediation,
+            c=config.mediation_c,
+            grid=config.mediation_c_grid,
+            seed=config.seed,
+            n_columns=n_text,
+        )
+    text_validation = text_mediation.scores(validation_text)[:, 0]
     model = KonfliktModel(
         features=features,
         root_causes=root_causes,
@@ -231,4 +317,14 @@ def fit_model(
     return model, matrices, choices
 
 
-__all__ = ["Choice", "Matrices", "fit_model", "fit_platt", "fit_scorer", "select_scorer", "validation_score"]
+__all__ = [
+    "Choice",
+    "Matrices",
+    "fit_model",
+    "fit_platt",
+    "fit_scorer",
+    "fit_workers",
+    "leading_columns",
+    "select_scorer",
+    "validation_score",
+]

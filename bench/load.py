@@ -5,6 +5,7 @@ Usage (from the repository root):
     .venv/bin/python bench/load.py [--backends sqlite,postgresql] [--clients 50] [--seconds 60]
         [--solo-seconds 10] [--single-clients 8] [--single-seconds 20] [--batch-size 1000] [--batch-repeats 5]
         [--registry DIR] [--corpus DIR] [--postgres-url URL] [--workers 1]
+        [--open-loads 0.25,0.5,0.75] [--open-seconds 20] [--before-root DIR [--before-without uvloop,httptools]]
 
 For each backend: a fresh database (a SQLite file, or a PostgreSQL database created for the run and
 dropped after it), keys made with `service.keys.create_key`, then `konflikt serve` in a child process
@@ -12,8 +13,15 @@ on a free 127.0.0.1 port with the registry's champion. Then:
 1. mixed: `--clients` clients for `--seconds` mixing annotate, store, list and feedback;
 2. solo: one client sending one complaint per `POST /v1/annotate` for `--solo-seconds` (the service
    time without queueing);
-3. single: `--single-clients` clients doing the same for `--single-seconds`;
-4. batch: `--batch-repeats` requests of `--batch-size` complaints.
+3. single: `--single-clients` clients doing the same for `--single-seconds`, each waiting for its
+   answer before sending the next (a closed loop: latency is about clients / throughput);
+4. open loop: one complaint per request at Poisson arrivals of a fixed rate from `--single-clients`
+   client tasks, for `--open-seconds` at each of `--open-loads` (fractions of the closed-loop
+   throughput just measured); latency from each request's intended send time, so waiting for a
+   free client or a busy server counts;
+5. batch: `--batch-repeats` requests of `--batch-size` complaints.
+With `--before-root`, a second server runs that source tree on its own database beside the
+current one, and every measurement is taken for both in turn (same open-loop rates for both).
 Beside wall-clock latency each annotate run reports the server's CPU time per request (its process
 and workers, from /proc): on a machine shared with other jobs that is the steadier number.
 Afterwards the database must hold exactly the complaints and feedback the server accepted.
@@ -24,10 +32,12 @@ from __future__ import annotations
 
 import argparse
 import asyncio
+import contextlib
 import json
 import os
 import sys
 import tempfile
+from dataclasses import dataclass
 from datetime import date
 from pathlib import Path
 from typing import Any
@@ -35,8 +45,21 @@ from typing import Any
 ROOT = Path(__file__).resolve().parents[1]
 sys.path[:0] = [str(ROOT), str(ROOT / "bench")]
 
-from load_client import Stats, annotate_batches, annotate_singles, mixed_load  # noqa: E402
-from load_server import DEFAULT_POSTGRES, database, make_keys, running_server, stored_counts  # noqa: E402
+from load_client import (  # noqa: E402
+    Stats,
+    annotate_batches,
+    annotate_open_loop,
+    annotate_singles,
+    mixed_load,
+)
+from load_server import (  # noqa: E402
+    DEFAULT_POSTGRES,
+    RunningServer,
+    database,
+    make_keys,
+    running_server,
+    stored_counts,
+)
 
 SMALL_CONFIG = {"test_months": 8, "validation_months": 8}
 
@@ -82,53 +105,134 @@ def ensure_registry(registry: Path | None, folder: Path, *, use_project_models: 
     return target
 
 
+@dataclass(frozen=True)
+class Version:
+    """A version of the service to load: its source tree and the installed modules it must not see."""
+
+    label: str
+    root: Path
+    without: tuple[str, ...] = ()
+
+
+def versions_of(args: argparse.Namespace) -> list[Version]:
+    """`--before-root` (if given) then the server root (default: this checkout)."""
+    current = Version("", getattr(args, "server_root", None) or ROOT)
+    before = getattr(args, "before_root", None)
+    if before is None:
+        return [current]
+    without = tuple(m for m in (getattr(args, "before_without", "") or "").split(",") if m)
+    return [Version("before", before, without), Version("after", current.root)]
+
+
 def run_backend(
     backend: str, *, registry: Path, texts: list[str], folder: Path, args: argparse.Namespace
 ) -> dict[str, Any]:
-    """All measurements against one backend, and the nothing-lost check."""
-    with database(backend, folder, postgres_url=args.postgres_url) as url:
-        keys = make_keys(url)
-        server_root = getattr(args, "server_root", None) or ROOT
-        log_file = folder / f"server-{backend}.log"
-        with running_server(url, registry, log_file, workers=args.workers, root=server_root) as server:
-            base = server.base
-            mixed = asyncio.run(mixed_load(base, keys, texts, clients=args.clients, seconds=args.seconds))
-            solo = single = batch = None
-            solo_cpu = single_cpu = batch_cpu = None
+    """All measurements of the server root against one backend, and the nothing-lost check."""
+    only = Version("", getattr(args, "server_root", None) or ROOT)
+    return run_versions(backend, [only], registry=registry, texts=texts, folder=folder, args=args)[0]
+
+
+def run_versions(
+    backend: str,
+    versions: list[Version],
+    *,
+    registry: Path,
+    texts: list[str],
+    folder: Path,
+    args: argparse.Namespace,
+) -> list[dict[str, Any]]:
+    """Every version's server runs at once (each on its own fresh database); each measurement
+    is taken for one version after the other, so all versions meet the same machine state.
+
+    The open-loop rates are fractions of the closed-loop (8-client) throughput of the last
+    version (the current code), the same rates for every version."""
+    with contextlib.ExitStack() as stack:
+        servers = []
+        for number, version in enumerate(versions):
+            place = folder / f"{backend}-{number}"
+            place.mkdir(parents=True, exist_ok=True)
+            url = stack.enter_context(database(backend, place, postgres_url=args.postgres_url))
+            keys = make_keys(url)
+            server = stack.enter_context(
+                running_server(
+                    url,
+                    registry,
+                    place / "server.log",
+                    workers=args.workers,
+                    root=version.root,
+                    without=version.without,
+                )
+            )
+            servers.append((version, url, keys, server))
+        results = [{"backend": backend, "version": version.label} for version in versions]
+
+        def measure(server: RunningServer, load: Any) -> tuple[Stats, float | None]:
+            before = server.cpu_seconds()
+            stats = asyncio.run(load)
+            return stats, _cpu_ms_per_request(server.cpu_seconds() - before, stats)
+
+        for result, (_version, _url, keys, server) in zip(results, servers, strict=True):
+            mixed = asyncio.run(
+                mixed_load(server.base, keys, texts, clients=args.clients, seconds=args.seconds)
+            )
+            result.update(
+                mixed=mixed.summary(),
+                mixed_seconds=mixed.seconds,
+                accepted={"complaints": len(mixed.accepted_complaints), "feedback": mixed.accepted_feedback},
+                unknown_writes=mixed.unknown_writes,
+                solo=None,
+                single=None,
+                batch=None,
+                open=[],
+            )
+        for result, (_version, _url, keys, server) in zip(results, servers, strict=True):
             if getattr(args, "solo_seconds", 0) > 0:
-                before = server.cpu_seconds()
-                solo = asyncio.run(
-                    annotate_singles(base, keys["analyst"], texts, clients=1, seconds=args.solo_seconds)
+                load = annotate_singles(
+                    server.base, keys["analyst"], texts, clients=1, seconds=args.solo_seconds
                 )
-                solo_cpu = _cpu_ms_per_request(server.cpu_seconds() - before, solo)
+                stats, cpu = measure(server, load)
+                result["solo"] = _with_cpu(stats.summary().get("annotate"), cpu)
+        for result, (_version, _url, keys, server) in zip(results, servers, strict=True):
             if args.single_seconds > 0:
-                before = server.cpu_seconds()
-                single = asyncio.run(
-                    annotate_singles(
-                        base, keys["analyst"], texts, clients=args.single_clients, seconds=args.single_seconds
-                    )
+                load = annotate_singles(
+                    server.base,
+                    keys["analyst"],
+                    texts,
+                    clients=args.single_clients,
+                    seconds=args.single_seconds,
                 )
-                single_cpu = _cpu_ms_per_request(server.cpu_seconds() - before, single)
+                stats, cpu = measure(server, load)
+                result["single"] = _with_cpu(stats.summary().get("annotate"), cpu)
+        fractions = [float(f) for f in (getattr(args, "open_loads", "") or "").split(",") if f]
+        closed = results[-1]["single"]
+        if fractions and closed and getattr(args, "open_seconds", 0) > 0:
+            for fraction in fractions:
+                rate = fraction * closed["per_second"]
+                for result, (_version, _url, keys, server) in zip(results, servers, strict=True):
+                    load = annotate_open_loop(
+                        server.base,
+                        keys["analyst"],
+                        texts,
+                        rate=rate,
+                        seconds=args.open_seconds,
+                        clients=args.single_clients,
+                        seed=int(fraction * 1000),
+                    )
+                    stats, cpu = measure(server, load)
+                    summary = _with_cpu(stats.summary().get("annotate"), cpu)
+                    if summary:
+                        result["open"].append({**summary, "fraction": fraction, "offered_per_second": rate})
+        for result, (_version, _url, keys, server) in zip(results, servers, strict=True):
             if args.batch_repeats > 0:
-                before = server.cpu_seconds()
-                batch = asyncio.run(
-                    annotate_batches(
-                        base, keys["analyst"], texts, size=args.batch_size, repeats=args.batch_repeats
-                    )
+                load = annotate_batches(
+                    server.base, keys["analyst"], texts, size=args.batch_size, repeats=args.batch_repeats
                 )
-                batch_cpu = _cpu_ms_per_request(server.cpu_seconds() - before, batch)
-        complaints, feedback = stored_counts(url)
-    return {
-        "backend": backend,
-        "mixed": mixed.summary(),
-        "mixed_seconds": mixed.seconds,
-        "accepted": {"complaints": len(mixed.accepted_complaints), "feedback": mixed.accepted_feedback},
-        "unknown_writes": mixed.unknown_writes,
-        "stored": {"complaints": complaints, "feedback": feedback},
-        "solo": _with_cpu(solo.summary().get("annotate") if solo else None, solo_cpu),
-        "single": _with_cpu(single.summary().get("annotate") if single else None, single_cpu),
-        "batch": _with_cpu(batch.summary().get("batch") if batch else None, batch_cpu),
-    }
+                stats, cpu = measure(server, load)
+                result["batch"] = _with_cpu(stats.summary().get("batch"), cpu)
+        for result, (_version, url, _keys, _server) in zip(results, servers, strict=True):
+            complaints, feedback = stored_counts(url)  # the mixed run was the only writer
+            result["stored"] = {"complaints": complaints, "feedback": feedback}
+    return results
 
 
 def _cpu_ms_per_request(cpu_seconds: float, stats: Stats) -> float | None:
@@ -155,22 +259,41 @@ def render(results: list[dict[str, Any]], args: argparse.Namespace) -> str:
         if result.get("solo"):
             rows["annotate (1 complaint, 1 client)"] = result["solo"]
         if result["single"]:
-            rows[f"annotate (1 complaint, {args.single_clients} clients)"] = result["single"]
+            rows[f"annotate (1 complaint, {args.single_clients} clients, closed loop)"] = result["single"]
         if result["batch"]:
             rows[f"annotate (batch of {args.batch_size})"] = result["batch"]
+        label = f"{result['version']}: " if result.get("version") else ""
         for endpoint, s in rows.items():
-            cpu = s.get("server_cpu_ms")
             lines.append(
-                f"| {result['backend']} | {endpoint} | {s['requests']:,} | {s['per_second']:,.1f} | "
-                f"{s['p50_ms']:,.1f} | {s['p99_ms']:,.1f} | {'' if cpu is None else f'{cpu:,.1f}'} | "
-                f"{s['errors']} {_failures(s['statuses'])} |"
+                f"| {result['backend']} | {label}{endpoint} | {s['requests']:,} | {s['per_second']:,.1f} | "
+                f"{s['p50_ms']:,.1f} | {s['p99_ms']:,.1f} | {_cpu(s)} | {s['errors']} {_failures(s['statuses'])} |"
             )
+    if any(result.get("open") for result in results):
+        lines += [
+            "",
+            f"open loop: Poisson arrivals from {args.single_clients} client tasks for {args.open_seconds:.0f} s, "
+            "latency from each request's intended send time; offered rate = fraction x the closed-loop "
+            "throughput of the last version in this run",
+            "",
+            "| backend | version | offered req/s | achieved req/s | requests | p50 ms | p99 ms | "
+            "server CPU ms/request | errors |",
+            "|---|---|---|---|---|---|---|---|---|",
+        ]
+        for result in results:
+            for s in result.get("open") or []:
+                lines.append(
+                    f"| {result['backend']} | {result.get('version') or '-'} | "
+                    f"{s['offered_per_second']:,.1f} ({s['fraction']:.0%}) | {s['per_second']:,.1f} | "
+                    f"{s['requests']:,} | {s['p50_ms']:,.1f} | {s['p99_ms']:,.1f} | {_cpu(s)} | "
+                    f"{s['errors']} {_failures(s['statuses'])} |"
+                )
     lines.append("")
     for result in results:
         accepted, stored = result["accepted"], result["stored"]
         same = accepted == stored
+        name = f"{result['backend']}" + (f" ({result['version']})" if result.get("version") else "")
         lines.append(
-            f"{result['backend']}: accepted {accepted['complaints']} complaints and {accepted['feedback']} feedback; "
+            f"{name}: accepted {accepted['complaints']} complaints and {accepted['feedback']} feedback; "
             f"stored {stored['complaints']} and {stored['feedback']}: "
             + ("nothing lost" if same else "MISMATCH")
             + (f" ({result['unknown_writes']} writes timed out)" if result["unknown_writes"] else "")
@@ -179,8 +302,21 @@ def render(results: list[dict[str, Any]], args: argparse.Namespace) -> str:
             median_s = result["batch"]["p50_ms"] / 1000
             lines.append(f"  batch of {args.batch_size}: median {median_s:.2f} s (aim < 1 s)")
         if result["single"]:
-            lines.append(f"  single annotate p99: {result['single']['p99_ms']:.0f} ms (aim < 25 ms)")
+            lines.append(
+                f"  single annotate p99, {args.single_clients} clients closed loop: "
+                f"{result['single']['p99_ms']:.0f} ms (aim < 25 ms)"
+            )
+        for s in result.get("open") or []:
+            lines.append(
+                f"  single annotate p99, open loop at {s['offered_per_second']:.1f} req/s "
+                f"({s['fraction']:.0%}): {s['p99_ms']:.0f} ms (aim < 25 ms)"
+            )
     return "\n".join(lines)
+
+
+def _cpu(summary: dict[str, Any]) -> str:
+    cpu = summary.get("server_cpu_ms")
+    return "" if cpu is None else f"{cpu:,.1f}"
 
 
 def _failures(statuses: dict[str, int]) -> str:
@@ -222,16 +358,39 @@ def main() -> None:
         help="Run the server from this source tree (default: this checkout), e.g. an earlier commit "
         "unpacked with `git archive`, to compare versions on the same machine state.",
     )
+    parser.add_argument(
+        "--before-root",
+        type=Path,
+        default=None,
+        help="Also run the server from this source tree (e.g. the code before a change, unpacked with "
+        "`git archive`) beside the server root, each measurement taken for both in turn.",
+    )
+    parser.add_argument(
+        "--before-without",
+        default="",
+        help="Installed modules the --before-root server must not find (comma-separated), e.g. "
+        "uvloop,httptools for code from before they were dependencies.",
+    )
+    parser.add_argument(
+        "--open-loads",
+        default="0.25,0.5,0.75",
+        help="Open-loop runs: offered rates as fractions of the closed-loop throughput ('' for none).",
+    )
+    parser.add_argument("--open-seconds", type=float, default=20.0, help="Length of each open-loop run.")
     parser.add_argument("--json", type=Path, default=None, help="Also write the results here.")
     args = parser.parse_args()
     with tempfile.TemporaryDirectory(prefix="konflikt-load-") as tmp:
         folder = Path(tmp)
         registry = ensure_registry(args.registry, folder)
         texts = corpus_texts(args.corpus, folder)
+        versions = versions_of(args)
         results = [
-            run_backend(backend.strip(), registry=registry, texts=texts, folder=folder, args=args)
+            result
             for backend in args.backends.split(",")
             if backend.strip()
+            for result in run_versions(
+                backend.strip(), versions, registry=registry, texts=texts, folder=folder, args=args
+            )
         ]
     print(f"date {date.today().isoformat()}, load average {os.getloadavg()[0]:.1f} on {os.cpu_count()} cores")
     print(render(results, args))

@@ -2,7 +2,10 @@
 
 `mixed_load` runs N clients that each loop over what advisors and departments do (annotate, store a
 complaint, list, give feedback) until the time is up; `annotate_singles` sends one complaint per
-request from a few clients; `annotate_batches` sends batches of many complaints. Every request's
+request from a few clients, each waiting for its answer before the next (a closed loop);
+`annotate_open_loop` sends one complaint per request at Poisson arrival times of a fixed rate,
+whatever the answers do (an open loop), timing each request from its intended send time;
+`annotate_batches` sends batches of many complaints. Every request's
 latency and status is kept per endpoint; writes the server accepted are listed, so the caller can
 check the database holds exactly those.
 """
@@ -72,9 +75,18 @@ def complaint(texts: list[str], rng: random.Random, complaint_id: str) -> dict[s
 
 
 async def _send(
-    client: httpx.AsyncClient, stats: Stats, endpoint: str, method: str, url: str, **kwargs: Any
+    client: httpx.AsyncClient,
+    stats: Stats,
+    endpoint: str,
+    method: str,
+    url: str,
+    *,
+    started: float | None = None,
+    **kwargs: Any,
 ) -> httpx.Response | None:
-    started = time.perf_counter()
+    """Send one request and note its latency from `started` (a `perf_counter` time; default now)."""
+    if started is None:
+        started = time.perf_counter()
     try:
         response = await client.request(method, url, **kwargs)
     except httpx.TimeoutException:
@@ -189,6 +201,66 @@ async def annotate_singles(base: str, key: str, texts: list[str], *, clients: in
         started = time.monotonic()
         await asyncio.gather(*(one_client(w, started + seconds) for w in range(clients)))
         stats.seconds = time.monotonic() - started
+    return stats
+
+
+def poisson_schedule(rate: float, seconds: float, *, seed: int) -> list[float]:
+    """Send times (seconds from the start) of a Poisson process of `rate` per second over `seconds`."""
+    rng = random.Random(seed)
+    times: list[float] = []
+    moment = rng.expovariate(rate)
+    while moment < seconds and len(times) < MAX_REQUESTS:
+        times.append(moment)
+        moment += rng.expovariate(rate)
+    return times
+
+
+async def annotate_open_loop(
+    base: str, key: str, texts: list[str], *, rate: float, seconds: float, clients: int = 8, seed: int = 0
+) -> Stats:
+    """One complaint per `POST /v1/annotate` at Poisson arrivals of `rate` per second for `seconds`.
+
+    `clients` tasks (each with its own connection) take the next arrival in turn, wait for its
+    time and send it. Latency runs from the intended send time, not the actual one: when the
+    server (or a busy client) falls behind, the wait before sending counts, so queueing is not
+    hidden (no coordinated omission). Arrivals still unsent `2 x seconds + 30` s after the start
+    are dropped and counted as errors ("not sent")."""
+    schedule = poisson_schedule(rate, seconds, seed=seed)
+    stats = Stats()
+    headers = {"Authorization": f"Bearer {key}"}
+    taken = 0
+    limits = httpx.Limits(max_connections=clients, max_keepalive_connections=clients)
+    async with httpx.AsyncClient(base_url=base, limits=limits, timeout=60) as client:
+        start = time.perf_counter() + 0.1
+        give_up = start + 2 * seconds + 30
+
+        async def one_client(worker: int) -> None:
+            nonlocal taken
+            rng = random.Random(3000 + worker)
+            while taken < len(schedule):
+                index = taken
+                taken += 1
+                intended = start + schedule[index]
+                if time.perf_counter() > give_up:
+                    stats.note("annotate", intended, "not sent")
+                    continue
+                delay = intended - time.perf_counter()
+                if delay > 0:
+                    await asyncio.sleep(delay)
+                body = {"complaints": [complaint(texts, rng, f"o-{seed}-{index}")]}
+                await _send(
+                    client,
+                    stats,
+                    "annotate",
+                    "POST",
+                    "/v1/annotate",
+                    started=intended,
+                    json=body,
+                    headers=headers,
+                )
+
+        await asyncio.gather(*(one_client(w) for w in range(clients)))
+        stats.seconds = time.perf_counter() - start
     return stats
 
 

@@ -118,18 +118,36 @@ def _tree_cpu_seconds(root: int) -> float:
 
 @contextmanager
 def running_server(
-    database_url: str, registry: Path, log_file: Path, *, workers: int = 1, root: Path = ROOT
+    database_url: str,
+    registry: Path,
+    log_file: Path,
+    *,
+    workers: int = 1,
+    root: Path = ROOT,
+    without: tuple[str, ...] = (),
 ) -> Iterator[RunningServer]:
     """`konflikt serve` (with `workers` processes) on a free 127.0.0.1 port until the block ends.
 
     `root` is the source tree the server runs from: another checkout (say, an earlier commit
-    unpacked with `git archive`) compares two versions of the service in one run."""
+    unpacked with `git archive`) compares two versions of the service in one run. `without`
+    names installed modules the server must not find (packages whose import fails), so the
+    code before a dependency was added runs as it did then: uvicorn falls back to asyncio and
+    h11 when `uvloop` and `httptools` cannot be imported."""
     port = free_port()
+    path = str(root)
+    if without:
+        blocked = log_file.parent / f"{log_file.stem}-without"
+        for module in without:
+            (blocked / module).mkdir(parents=True, exist_ok=True)
+            (blocked / module / "__init__.py").write_text(
+                f"raise ImportError('{module} is hidden for this run')\n"
+            )
+        path = f"{blocked}{os.pathsep}{root}"
     env = {
         **os.environ,
         "KONFLIKT_DATABASE_URL": database_url,
         "KONFLIKT_REGISTRY": str(registry),
-        "PYTHONPATH": str(root),
+        "PYTHONPATH": path,
     }
     with log_file.open("w") as log:
         process = subprocess.Popen(

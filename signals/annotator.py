@@ -10,6 +10,7 @@ times its weight. Training (`training.train`) builds it; the service only loads 
 from __future__ import annotations
 
 import functools
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from functools import cached_property
 from typing import Any
@@ -18,12 +19,22 @@ import numpy as np
 import pandas as pd
 import scipy.sparse as sp
 from sklearn.compose import ColumnTransformer
+from sklearn.pipeline import Pipeline
+from sklearn.preprocessing import MaxAbsScaler
 
-from signals.contacts import CONTACT_FEATURE_NAMES, contact_facts
-from signals.cues import CUE_LABELS_DA, CueSpan, find_cues_in
+from signals import csr
+from signals.contacts import (
+    CONTACT_FEATURE_NAMES,
+    ContactFeatureScaler,
+    contact_facts,
+    contact_feature_array,
+)
+from signals.cues import CUE_LABELS_DA, CueFeatures, CueSpan, find_cues_in
+from signals.denial import DenialFeatures
 from signals.normalise import NormalisedText, normalise_batch_with_offsets
-from signals.pipeline import CONTACT_BLOCK, TEXT_BLOCKS, prepare_frame
+from signals.pipeline import CONTACT_BLOCK, TEXT_BLOCKS
 from signals.schema import ROOT_CAUSE_CODES, ROOT_CAUSES, Annotation
+from signals.text import TextFeatures
 
 SCORE_DIGITS = 4
 
@@ -155,22 +166,45 @@ class KonfliktModel:
         assert self._text_mediation_all_columns is not None and self.text_mediation_threshold is not None
         return self._text_mediation_all_columns, self.text_mediation_threshold, False
 
+    @cached_property
+    def _block_transforms(self) -> list[BlockTransform | None]:
+        """Per fitted block: its transform straight from the texts and contact-feature array, or
+        None for a kind of block this path does not know (it then gets the model's input frame)."""
+        return [_direct_transform(transformer, columns) for transformer, columns in self._blocks]
+
     # ----- scores -------------------------------------------------------------------------
     def transform(
         self, complaints: pd.DataFrame, contacts: pd.DataFrame
     ) -> tuple[sp.csr_matrix, pd.DataFrame]:
         """The feature matrix (CSR, float64) and the model's input frame (`prepare_frame`).
 
-        Equal to `self.features.transform(frame)`, calling the fitted blocks directly: the
-        column transformer's dispatch and checks cost more than the features for a few complaints.
-        """
-        frame = prepare_frame(complaints, contacts)
-        # All blocks as CSR: scipy then stacks them row by row instead of going through COO and a sort.
-        blocks = [
-            sp.csr_matrix(transformer.transform(frame[columns])) for transformer, columns in self._blocks
-        ]
-        matrix = sp.hstack(blocks, format="csr", dtype=np.float64)
-        return matrix, frame
+        Equal to `self.features.transform(frame)` (tested): see `_features`."""
+        texts = _strings(complaints["text"])
+        matrix, contact_values = self._features(complaints, contacts, texts)
+        return matrix, _input_frame(complaints, texts, contact_values)
+
+    def _features(
+        self, complaints: pd.DataFrame, contacts: pd.DataFrame, texts: list[str]
+    ) -> tuple[sp.csr_matrix, np.ndarray]:
+        """The feature matrix and the contact features (n, 20) of the complaints (`texts`: their
+        texts as `_strings` gives them).
+
+        Equal to `self.features.transform(prepare_frame(complaints, contacts))`, calling each
+        fitted block's own transform on plain lists and arrays: the column transformer's dispatch,
+        scikit-learn's checks and output wrappers and pandas' indexing cost several times more
+        than the features of one complaint. The blocks are stacked row by row, each block's
+        entries in its own order, as scikit-learn stacks them."""
+        contact_values = contact_feature_array(complaints, contacts)
+        blocks = []
+        frame = None
+        for (transformer, columns), direct in zip(self._blocks, self._block_transforms, strict=True):
+            if direct is not None:
+                blocks.append(direct(texts, contact_values))
+                continue
+            if frame is None:
+                frame = _input_frame(complaints, texts, contact_values)
+            blocks.append(sp.csr_matrix(transformer.transform(frame[columns])))
+        return csr.hstack(blocks), contact_values
 
     def score_matrix(
         self, matrix: sp.csr_matrix, mediation: LinearScorer | None = None
@@ -183,7 +217,7 @@ class KonfliktModel:
     def predict_scores(
         self, complaints: pd.DataFrame, contacts: pd.DataFrame
     ) -> tuple[np.ndarray, np.ndarray]:
-        matrix, _ = self.transform(complaints, contacts)
+        matrix, _ = self._features(complaints, contacts, _strings(complaints["text"]))
         return self.score_matrix(matrix)
 
     def decide_root_causes(self, scores: np.ndarray) -> np.ndarray:
@@ -197,15 +231,14 @@ class KonfliktModel:
     def annotate(self, complaints: pd.DataFrame, contacts: pd.DataFrame) -> list[Annotation]:
         if len(complaints) == 0:
             return []
-        texts = complaints["text"].astype(str).tolist()
+        texts = _strings(complaints["text"])
         # Normalised once with the offsets the cue spans need; the feature transform reuses it.
         normalised = normalise_batch_with_offsets(texts)
-        matrix, frame = self.transform(complaints, contacts)
+        matrix, contact_values = self._features(complaints, contacts, texts)
         mediation, threshold, history_known = self.mediation_for(contacts)
         rc_scores, med_scores = self.score_matrix(matrix, mediation)
         chosen = self.decide_root_causes(rc_scores)
-        # one conversion for all rows: per-row pandas indexing cost more than the model itself
-        contact_rows = frame[list(CONTACT_FEATURE_NAMES)].to_numpy().tolist()
+        contact_rows = contact_values.tolist()
         explanations = self._explanations(
             matrix,
             chosen,
@@ -219,7 +252,7 @@ class KonfliktModel:
         rc_rounded = np.round(rc_scores, SCORE_DIGITS).tolist()
         med_list = med_scores.tolist()
         annotations = []
-        for i, complaint_id in enumerate(complaints["complaint_id"].astype(str)):
+        for i, complaint_id in enumerate(_strings(complaints["complaint_id"])):
             annotations.append(
                 Annotation(
                     complaint_id=complaint_id,
@@ -396,6 +429,45 @@ def _contact_facts(values: tuple[float, ...]) -> list[str]:
     """`contact_facts` of one complaint's contact features (in CONTACT_FEATURE_NAMES order);
     remembered, since many complaints share a contact pattern (most have none)."""
     return list(_contact_facts_cached(values))
+
+
+BlockTransform = Callable[[list[str], np.ndarray], sp.csr_matrix]
+
+
+def _direct_transform(transformer: Any, columns: Any) -> BlockTransform | None:
+    """A fitted block's transform of (texts, contact-feature array), exactly equal to its
+    `transform` of the input frame's columns, or None for a kind of block not known here."""
+    text = isinstance(columns, str) and columns == "text"
+    if text and isinstance(transformer, TextFeatures | DenialFeatures):
+        return lambda texts, _: transformer.transform_texts(texts)
+    if text and isinstance(transformer, Pipeline):
+        steps = [step for _, step in transformer.steps]
+        if [type(step) for step in steps] == [CueFeatures, MaxAbsScaler]:
+            cues, scaler = steps
+            # MaxAbsScaler.transform of a dense float64 array: a division by its scale_
+            return lambda texts, _: csr.from_dense(cues.transform_texts(texts) / scaler.scale_)
+        return None
+    if isinstance(transformer, ContactFeatureScaler) and list(columns) == list(CONTACT_FEATURE_NAMES):
+        return lambda _, contact_values: csr.from_dense(transformer.scale(contact_values))
+    return None
+
+
+_STR_DTYPE = pd.Series([], dtype=str).dtype
+
+
+def _strings(column: pd.Series) -> list[str]:
+    """`column.astype(str).tolist()`; a column of pandas' str dtype is taken as it is (the
+    conversion would copy it unchanged)."""
+    if isinstance(column.dtype, pd.StringDtype) and column.dtype == _STR_DTYPE:
+        return column.tolist()
+    return column.astype(str).tolist()
+
+
+def _input_frame(complaints: pd.DataFrame, texts: list[str], contact_values: np.ndarray) -> pd.DataFrame:
+    """`prepare_frame(complaints, contacts)` from the texts and contact features computed already."""
+    frame = pd.DataFrame(contact_values, index=complaints.index, columns=list(CONTACT_FEATURE_NAMES))
+    frame.insert(0, "text", np.asarray(texts, dtype=object))
+    return frame
 
 
 HISTORY_UNKNOWN = "ingen kontakthistorik i input: mæglingsscoren bygger på teksten alene"

@@ -18,6 +18,7 @@ import numpy as np
 import pandas as pd
 import scipy.sparse as sp
 
+from signals import csr
 from signals.terms import FIT_COUNT_DTYPE, Vocabulary, count_matrix, select_columns
 
 SEPARATOR = "\x00"  # never in normalised text (control characters are removed)
@@ -193,9 +194,13 @@ class CharNgramIndex:
 
     def counts(self, texts: list[str], words: Words | None = None) -> sp.csr_matrix:
         """Count matrix of the texts over the vocabulary (`words`: `split_words(texts)`, if known)."""
-        per_text, uniques = word_types(texts, words)
-        word_rows, keys = ngram_keys(uniques, self.alphabet, self.ngram_range)
-        per_word = self.vocabulary.counts(word_rows, keys, len(uniques))
+        if words is None:
+            words = split_words(texts)
+        per_text = csr.counts(words.rows, words.codes, len(texts), len(words.uniques))
+        word_rows, keys = ngram_keys(words.uniques, self.alphabet, self.ngram_range)
+        per_word = csr.vocabulary_counts(
+            self.vocabulary, word_rows, keys, len(words.uniques), small=csr.is_small(len(texts))
+        )
         return (per_text @ per_word).tocsr()
 
     def feature_names(self) -> list[str]:

@@ -77,8 +77,22 @@ CONTACT_COLUMNS = ("citizen_id", "occurred_at", "channel", "recipient", "kind")
 _WINDOWS = (7, 30, 90, 365)
 
 
+_NS_PER_UNIT = {"s": 10**9, "ms": 10**6, "us": 10**3, "ns": 1}
+_NAT = np.iinfo(np.int64).min  # NaT's integer value
+
+
 def _utc_nanoseconds(column: pd.Series, *, table: str, field: str) -> np.ndarray:
     """A tz-aware datetime column as int64 nanoseconds since the epoch (UTC)."""
+    dtype = column.dtype
+    if isinstance(dtype, pd.DatetimeTZDtype) and dtype.unit in _NS_PER_UNIT:
+        # The values are stored as UTC in the column's unit: scaled directly (the pandas
+        # conversions below cost more than a lone complaint's features), unless one is missing
+        # or would overflow, which the general path reports.
+        values = np.asarray(column.array.asi8, dtype=np.int64)
+        scale = _NS_PER_UNIT[dtype.unit]
+        limit = np.iinfo(np.int64).max // scale
+        if len(values) == 0 or (values.min() > -limit and values.max() < limit):
+            return values * scale
     if column.dtype == object and _all_tz_aware(column):
         # e.g. after concatenating with an empty frame: tz-aware datetimes in an object column
         column = pd.to_datetime(column, utc=True)
@@ -140,10 +154,10 @@ class _SortedContacts:
 
     def __init__(self, contacts: pd.DataFrame) -> None:
         times = _utc_nanoseconds(contacts["occurred_at"], table="contacts", field="occurred_at")
-        codes, citizens = pd.factorize(contacts["citizen_id"], use_na_sentinel=True)
+        codes, citizens = _factorize(contacts["citizen_id"])
         known = np.flatnonzero(codes >= 0)  # a contact without a citizen belongs to no complaint
         times = times[known]
-        self.citizens = pd.Index(citizens)
+        self.citizens = citizens
         ranks, self.sorted_times = _time_ranks(times)
         self.width = np.int64(len(times) + 1)
         keys = codes[known].astype(np.int64) * self.width + ranks
@@ -166,8 +180,16 @@ class _SortedContacts:
 
     def citizen_codes(self, citizen_ids: pd.Series) -> np.ndarray:
         """Each citizen's code; citizens without contacts get a code past all contacts' keys."""
-        codes = self.citizens.get_indexer(pd.Index(citizen_ids)).astype(np.int64)
-        codes[codes < 0] = len(self.citizens)
+        missing = len(self.citizens)
+        if isinstance(self.citizens, list) and len(citizen_ids) <= _SMALL:  # few: a dict is quicker
+            code_of = {citizen: code for code, citizen in enumerate(self.citizens)}
+            return np.fromiter(
+                (code_of.get(citizen, missing) for citizen in citizen_ids.tolist()),
+                dtype=np.int64,
+                count=len(citizen_ids),
+            )
+        codes = pd.Index(self.citizens).get_indexer(pd.Index(citizen_ids)).astype(np.int64)
+        codes[codes < 0] = missing
         return codes
 
     def position(self, codes: np.ndarray, moments: np.ndarray, *, by_time: np.ndarray) -> np.ndarray:
@@ -217,11 +239,33 @@ def _cumulative(flags: np.ndarray) -> np.ndarray:
     return out
 
 
+_SMALL = 64  # below this many values a Python dict beats pandas' machinery
+
+
+def _factorize(column: pd.Series) -> tuple[np.ndarray, Sequence[Any]]:
+    """`pd.factorize(column)`: codes (-1 for a missing value) and the distinct values in order of
+    first appearance (a list for a short column: pandas' machinery costs more than a dict there)."""
+    if len(column) > _SMALL:
+        codes, uniques = pd.factorize(column, use_na_sentinel=True)
+        return np.asarray(codes, dtype=np.intp), uniques
+    values = column.tolist()
+    index: dict[Any, int] = {}
+    if all(type(value) is str for value in values):  # nothing missing (the loader's columns)
+        codes = [index.setdefault(value, len(index)) for value in values]
+    else:
+        missing = pd.isna(np.asarray(values, dtype=object)).tolist()
+        codes = [
+            -1 if gone else index.setdefault(value, len(index))
+            for value, gone in zip(values, missing, strict=True)
+        ]
+    return np.asarray(codes, dtype=np.intp), list(index)
+
+
 class _Codes:
     """A categorical contact column as integer codes, in the sorted contacts' order."""
 
     def __init__(self, column: pd.Series, rows: np.ndarray) -> None:
-        codes, uniques = pd.factorize(column, use_na_sentinel=True)
+        codes, uniques = _factorize(column)
         self.codes = codes[rows]
         self.values = list(uniques)
 
@@ -260,12 +304,18 @@ def contact_features(complaints: pd.DataFrame, contacts: pd.DataFrame) -> pd.Dat
 
     Returns a float64 frame with `complaints.index` and columns `CONTACT_FEATURE_NAMES`.
     """
+    data = contact_feature_array(complaints, contacts)
+    return pd.DataFrame(data, index=complaints.index, columns=list(CONTACT_FEATURE_NAMES))
+
+
+def contact_feature_array(complaints: pd.DataFrame, contacts: pd.DataFrame) -> np.ndarray:
+    """`contact_features` as a float64 array (n_complaints, 20), columns `CONTACT_FEATURE_NAMES`."""
     _require_columns(complaints, COMPLAINT_COLUMNS, table="complaints")
     received = _utc_nanoseconds(complaints["received_at"], table="complaints", field="received_at")
     if len(contacts) == 0:
         # No history: every count, rate and gap is 0 (what the general path computes, tested),
         # without its sorting machinery (most single API requests send no contacts).
-        return pd.DataFrame(0.0, index=complaints.index, columns=list(CONTACT_FEATURE_NAMES))
+        return np.zeros((len(complaints), len(CONTACT_FEATURE_NAMES)), dtype=np.float64)
     history = _SortedContacts(_checked_contacts(contacts))
     codes = history.citizen_codes(complaints["citizen_id"])
 
@@ -274,7 +324,7 @@ def contact_features(complaints: pd.DataFrame, contacts: pd.DataFrame) -> pd.Dat
     columns = _feature_columns(history, codes[order], received[order])
     data = np.empty((len(complaints), len(CONTACT_FEATURE_NAMES)), dtype=np.float64)
     data[order] = np.column_stack([columns[name] for name in CONTACT_FEATURE_NAMES])
-    return pd.DataFrame(data, index=complaints.index, columns=list(CONTACT_FEATURE_NAMES))
+    return data
 
 
 def _feature_columns(
@@ -522,6 +572,18 @@ class ContactFeatureScaler(OneToOneFeatureMixin, TransformerMixin, BaseEstimator
             X = X.to_numpy()  # what validate_data would check holds (and it costs ms per call)
         else:
             X = validate_data(self, X, dtype=np.float64, reset=False)
+        return self._scaled(X)
+
+    def scale(self, X: np.ndarray) -> np.ndarray:
+        """`transform` of a float64 array of the fitted columns (`contact_feature_array`), without
+        scikit-learn's checks; anything else (or a non-finite value) goes through `transform`."""
+        check_is_fitted(self)
+        fits = X.dtype == np.float64 and X.ndim == 2 and X.shape[1] == len(self.center_)
+        if not (fits and bool(np.isfinite(X).all())):
+            return np.asarray(self.transform(X))
+        return self._scaled(X)
+
+    def _scaled(self, X: np.ndarray) -> np.ndarray:
         return np.asarray((np.clip(self._logged(X), self.lower_, self.upper_) - self.center_) / self.scale_)
 
 

@@ -108,7 +108,11 @@ class CueFeatures(TransformerMixin, BaseEstimator):
     def transform(self, X: Any) -> np.ndarray:
         """A dense (n_texts, n_features) float matrix."""
         check_is_fitted(self, "n_features_out_")
-        rows = [cue_vector(item.text, item.lowered) for item in normalise_batch(as_texts(X))]
+        return self.transform_texts(as_texts(X))
+
+    def transform_texts(self, texts: list[str]) -> np.ndarray:
+        """`transform` of a list of texts, without scikit-learn's checks and output wrapping."""
+        rows = [cue_vector(item.text, item.lowered) for item in normalise_batch(texts)]
         return np.asarray(rows, dtype=np.float64).reshape(len(rows), len(FEATURE_NAMES))
 
     def get_feature_names_out(self, input_features: Any = None) -> np.ndarray:

@@ -24,6 +24,8 @@ from sklearn.base import BaseEstimator, TransformerMixin
 from sklearn.feature_extraction.text import TfidfVectorizer
 from sklearn.utils.validation import check_is_fitted
 
+from signals import csr
+from signals.terms import tfidf
 from signals.text import as_texts
 
 DENIAL = re.compile(
@@ -84,10 +86,32 @@ class DenialFeatures(TransformerMixin, BaseEstimator):
 
     def transform(self, X: Any) -> sp.csr_matrix:
         check_is_fitted(self, "n_features_out_")
-        texts = as_texts(X)
-        if self.vectorizer_ is None:
+        return self.transform_texts(as_texts(X))
+
+    def transform_texts(self, texts: list[str]) -> sp.csr_matrix:
+        """`transform` of a list of texts, without scikit-learn's checks and output wrapping."""
+        vectorizer = self.vectorizer_
+        if vectorizer is None:
             return sp.csr_matrix((len(texts), 0), dtype=np.float64)
-        return sp.csr_matrix(self.vectorizer_.transform([denied_sentences(text) for text in texts]))
+        denied = [denied_sentences(text) for text in texts]
+        if not csr.is_small(len(texts)) or not _plain_tfidf(vectorizer):
+            return sp.csr_matrix(vectorizer.transform(denied))
+        # A few texts: the vectorizer's counts and TF-IDF (l2 rows, sublinear tf), computed as
+        # it does but without its checks and conversions (tested equal); most texts deny nothing.
+        vocabulary = vectorizer.vocabulary_
+        rows: list[int] = []
+        columns: list[int] = []
+        analyse = vectorizer.build_analyzer() if any(denied) else None
+        for row, sentences in enumerate(denied):
+            if sentences and analyse is not None:
+                found = [vocabulary.get(term) for term in analyse(sentences)]
+                kept = [column for column in found if column is not None]
+                rows += [row] * len(kept)
+                columns += kept
+        counts = csr.counts(
+            np.asarray(rows, dtype=np.int64), np.asarray(columns, dtype=np.int64), len(texts), len(vocabulary)
+        )
+        return tfidf(counts, vectorizer.idf_, sublinear_tf=True)
 
     def get_feature_names_out(self, input_features: Any = None) -> np.ndarray:
         check_is_fitted(self, "n_features_out_")
@@ -100,3 +124,15 @@ class DenialFeatures(TransformerMixin, BaseEstimator):
         tags.input_tags.one_d_array = True
         tags.input_tags.string = True
         return tags
+
+
+def _plain_tfidf(vectorizer: TfidfVectorizer) -> bool:
+    """The vectorizer weighs as `signals.terms.tfidf(sublinear_tf=True)` does (how `fit` makes it)."""
+    return (
+        vectorizer.norm == "l2"
+        and vectorizer.use_idf
+        and vectorizer.smooth_idf
+        and vectorizer.sublinear_tf
+        and not vectorizer.binary
+        and vectorizer.dtype == np.float64
+    )

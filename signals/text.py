@@ -27,6 +27,7 @@ import scipy.sparse as sp
 from sklearn.base import BaseEstimator, TransformerMixin
 from sklearn.utils.validation import check_is_fitted
 
+from signals import csr
 from signals.charngrams import CharNgramIndex, split_words
 from signals.language import detect_language
 from signals.lemmas import tokenizer
@@ -214,7 +215,11 @@ class TextFeatures(TransformerMixin, BaseEstimator):
     def transform(self, X: Any) -> sp.csr_matrix:
         """The TF-IDF matrix of the texts X: lemma, surface, then char columns."""
         check_is_fitted(self, "n_features_out_")
-        texts = as_texts(X)
+        return self.transform_texts(as_texts(X))
+
+    def transform_texts(self, texts: list[str]) -> sp.csr_matrix:
+        """`transform` of a list of texts, without scikit-learn's checks and output wrapping
+        (the annotation path calls it for every request)."""
         lowered, english = prepare_texts(texts, repair=self.repair)
         words = split_words(lowered)  # shared by the tokens and the char n-grams
         batch = tokenise(lowered, english, words)
@@ -233,7 +238,7 @@ class TextFeatures(TransformerMixin, BaseEstimator):
             for counts, idf in [*blocks, (char_counts, self.char_idf_)]
             if counts is not None and idf is not None
         ]
-        return sp.hstack(parts, format="csr", dtype=np.float64)
+        return csr.hstack(parts)
 
     def get_feature_names_out(self, input_features: Any = None) -> np.ndarray:
         """Column names: "w:<lemma>" / "w:<lemma> <lemma>", "s:<word>" / "s:<word> <word>", then

@@ -23,6 +23,7 @@ import scipy.sparse as sp
 from spacy.attrs import ORTH
 from spacy.tokenizer import Tokenizer
 
+from signals import csr
 from signals.charngrams import Words, split_words
 from signals.lemmas import danish_lemma, tokenizer
 from signals.terms import Vocabulary, select_vocabulary
@@ -315,7 +316,7 @@ class WordNgramIndex:
 
     def counts(self, batch: TokenBatch, n_rows: int) -> sp.csr_matrix:
         rows, keys = ngram_keys(batch, self._known_type_ids(batch), self.ngram_range)
-        return self.vocabulary.counts(rows, keys, n_rows)
+        return csr.vocabulary_counts(self.vocabulary, rows, keys, n_rows)
 
     def _known_type_ids(self, batch: TokenBatch) -> np.ndarray:
         """`_type_ids(batch, self.lemma_ids, grow=False, ...)`, with each token type's (Danish,

@@ -206,3 +206,39 @@ def test_a_model_without_the_text_only_part_scores_as_before(data) -> None:
     _, expected = old.score_matrix(old.transform(complaints, no_contacts)[0])
     annotations = old.annotate(complaints, no_contacts)
     np.testing.assert_allclose([a.mediation_score for a in annotations], np.round(expected, 4), atol=1e-4)
+
+
+def _general_routes(monkeypatch: pytest.MonkeyPatch) -> None:
+    """Send every batch through the routes big batches take (scipy, scikit-learn, pandas)."""
+    from signals import contacts, csr
+
+    monkeypatch.setattr(csr, "SMALL_ROWS", 0)
+    monkeypatch.setattr(contacts, "_SMALL", -1)
+
+
+@pytest.mark.parametrize("size", [1, 3, 8, 16])
+def test_small_batches_take_their_own_route_to_the_same_matrix_and_annotations(
+    data, size: int, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Batches of at most `csr.SMALL_ROWS` complaints (a request, or the few the service's
+    batcher merges) skip scikit-learn's, scipy's and pandas' general routes: the same matrix as
+    those routes give for the same batch, entry for entry in the same order, and byte-identical
+    annotations; and the same annotations as in one big batch."""
+    from signals import csr
+
+    model, complaints, contacts = data
+    assert size <= csr.SMALL_ROWS < len(complaints)
+    for history in (contacts, contacts.iloc[0:0]):
+        in_one_batch = [a.model_dump() for a in model.annotate(complaints, history)]
+        parts = [complaints.iloc[start : start + size] for start in range(0, 48, size)]
+        small = [(model.transform(part, history)[0], model.annotate(part, history)) for part in parts]
+        with monkeypatch.context() as patch:
+            _general_routes(patch)
+            general = [(model.transform(part, history)[0], model.annotate(part, history)) for part in parts]
+        for (matrix, found), (expected, expected_found) in zip(small, general, strict=True):
+            np.testing.assert_array_equal(matrix.indptr, expected.indptr)
+            np.testing.assert_array_equal(matrix.indices, expected.indices)
+            np.testing.assert_array_equal(matrix.data, expected.data)
+            assert [a.model_dump_json() for a in found] == [a.model_dump_json() for a in expected_found]
+        alone = [a.model_dump() for _, found in small for a in found]
+        assert alone == in_one_batch[: len(alone)]

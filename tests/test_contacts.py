@@ -546,3 +546,50 @@ def test_scaler_pickle_round_trip(training_features: pd.DataFrame) -> None:
     restored = pickle.loads(pickle.dumps(scaler))
     np.testing.assert_array_equal(restored.transform(training_features), scaler.transform(training_features))
     assert list(restored.get_feature_names_out()) == list(CONTACT_FEATURE_NAMES)
+
+
+# --- short inputs (one request's complaint and contacts) take dict routes: same results ---
+
+
+@pytest.mark.parametrize("seed", range(4))
+def test_short_inputs_agree_with_reference(seed: int) -> None:
+    rng = np.random.default_rng(100 + seed)
+    complaints, contacts = random_frames(rng, n_complaints=1 + seed, n_contacts=15 * (seed + 1), n_citizens=3)
+    assert len(contacts) <= 64  # the dict routes
+    pd.testing.assert_frame_equal(
+        contact_features(complaints, contacts), reference_contact_features(complaints, contacts)
+    )
+
+
+@pytest.mark.parametrize(
+    "values",
+    [
+        ["rykker", "klage", "rykker", "moede"],
+        ["b-1", None, "b-2", np.nan, "b-1"],
+        [],
+    ],
+)
+@pytest.mark.parametrize("dtype", [object, "str", "string"])
+def test_short_columns_factorise_as_pandas_does(values: list[object], dtype: object) -> None:
+    from signals.contacts import _factorize
+
+    column = pd.Series(values, dtype=dtype)
+    codes, uniques = _factorize(column)
+    expected_codes, expected_uniques = pd.factorize(column, use_na_sentinel=True)
+    assert codes.tolist() == expected_codes.tolist()
+    assert list(uniques) == list(expected_uniques)
+
+
+@pytest.mark.parametrize("unit", ["s", "ms", "us", "ns"])
+@pytest.mark.parametrize("zone", ["UTC", "Europe/Copenhagen"])
+def test_times_of_any_unit_and_zone_become_utc_nanoseconds(unit: str, zone: str) -> None:
+    from signals.contacts import _utc_nanoseconds
+
+    times = pd.Series(
+        pd.to_datetime(["2024-03-31 00:30:00", "2024-10-27 02:30:00", "1999-12-31 23:59:59"], utc=True)
+    )
+    column = times.dt.tz_convert(zone).dt.as_unit(unit)
+    expected = times.dt.as_unit("ns").array.asi8
+    np.testing.assert_array_equal(_utc_nanoseconds(column, table="t", field="f"), expected)
+    with pytest.raises(KonfliktError, match="1 missing times"):
+        _utc_nanoseconds(pd.concat([column, pd.Series([pd.NaT], dtype=column.dtype)]), table="t", field="f")

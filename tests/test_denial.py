@@ -69,3 +69,29 @@ def test_no_denying_sentence_in_training_gives_an_empty_block() -> None:
     block = DenialFeatures().fit(["Ingen svarer.", "Tonen er grov."])
     assert block.n_features_out_ == 0 and len(block.get_feature_names_out()) == 0
     assert block.transform(["Det handler ikke om tonen."]).shape == (1, 0)
+
+
+def test_a_few_texts_are_weighed_as_the_vectorizer_weighs_them() -> None:
+    """`transform_texts` of a small batch counts and weighs without scikit-learn's checks: the same
+    matrix as the fitted vectorizer's own transform."""
+    import scipy.sparse as sp
+
+    training = [
+        "Det handler ikke om ventetiden, men om tonen i brevet.",
+        "Selvom I har svaret hurtigt, er afgørelsen forkert. Sagen trækker ud.",
+        "Sidste gang jeg klagede, fik jeg intet svar om ventetiden.",
+        "It is not about the waiting time. Although you replied, nothing changed.",
+        "Det er ikke, fordi sagen trækker ud, men tonen er grov.",
+    ] * 2
+    block = DenialFeatures(min_df=2).fit(training)
+    assert block.vectorizer_ is not None
+    texts = [*training[:4], "Ingen benægtelse her.", "Det handler ikke om ventetiden ventetiden ventetiden."]
+    for size in (1, 3, len(texts)):
+        for start in range(0, len(texts), size):
+            part = texts[start : start + size]
+            ours = block.transform_texts(part)
+            theirs = sp.csr_matrix(block.vectorizer_.transform([denied_sentences(text) for text in part]))
+            assert ours.shape == theirs.shape
+            np.testing.assert_array_equal(ours.indptr, theirs.indptr)
+            np.testing.assert_array_equal(ours.indices, theirs.indices)
+            np.testing.assert_array_equal(ours.data, theirs.data)

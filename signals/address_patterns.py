@@ -23,7 +23,7 @@ STREET_ENDING_WORDS = _words(
     "gade gaden vej vejen allé alle stræde strædet plads pladsen boulevard torv torvet vænge vænget park parken "
     "have haven høj højen bakke bakken vang vangen toft toften sti stien gyde kaj kanal bro broen brygge "
     "landevej hegn lund lunden enge engen mark marken skov strand passage passagen banen dam dammen holm "
-    "dossering løkke løkken slette sletten kvarter kvarteret dige diget mose mosen"
+    "dossering løkke løkken"
 )
 STREET_ENDINGS = "|".join(STREET_ENDING_WORDS)
 STREET_WORD = r"[A-ZÆØÅ][\wæøåéü'-]*"
@@ -100,28 +100,26 @@ STANDALONE_TOWN = re.compile(
 _POSTCODE = r"(?:[A-Z]{1,2}\d[A-Z\d]?\s\d[A-Z]{2}|\d{2}-\d{3}|[A-Z]{2,3}\s\d{4,5}|(?:DK-?)?\d{3,5})"
 _PLACE_WORD = r"(?:" + _POSTCODE + r"|[A-ZÆØÅÄÖÜÉŁŚŻŹ][\wæøåäöüéłśżźńćęąó'-]+)"
 _TAIL = r"(?:, ?" + _PLACE_WORD + r"(?: " + _PLACE_WORD + r"){0,3}){0,3}"
-FOREIGN_ADDRESS = re.compile(
-    r"(?:"
-    # "14 Hyndland Road", "7/22 Beach Road", "45 Queen Street"
-    r"\d(?<![\w.,/-]\d)\d{0,3}[A-Za-z]?(?:/\d{1,4})?,?\s(?:[A-Z][\w'-]*\s){1,3}"
+# Number first, tried at the runs of digits of a region:
+# "14 Hyndland Road", "7/22 Beach Road", "24 rue des Lilas", "3 avenue Foch".
+NUMBER_FIRST_ADDRESS = re.compile(
+    r"[0-9](?<![\w.,/-][0-9])\d{0,3}(?:"
+    r"[A-Za-z]?(?:/\d{1,4})?,?\s(?:[A-Z][\w'-]*\s){1,3}"
     r"(?:Road|Rd|Street|St|Avenue|Ave|Lane|Drive|Close|Way|Place|Crescent|Terrace|Gardens|Court|Square"
     r"|Row|Grove|Walk|Mews|Parade|Boulevard|Blvd|Highway)\b\.?"
-    # "24 rue des Lilas", "3 avenue Foch"
-    r"|\d(?<![\w.,/-]\d)\d{0,3}(?:\s?(?:bis|ter))?,?\s(?:rue|avenue|boulevard|chemin|place|allée|quai|impasse)"
+    r"|(?:\s?(?:bis|ter))?,?\s(?:rue|avenue|boulevard|chemin|place|allée|quai|impasse)"
     r"(?:\s(?:de|du|des|la|le|d'|l')\b)*\s?[A-ZÉ][\w'-]*(?:\s[A-Z][\w'-]*)*"
-    # "ul. Długa 15/3", "ul. Piotrkowska 112 m. 4"
-    r"|u(?<!\wu)l\.\s[A-ZŁŚŻŹ][\włśżźńćęąó-]*(?:\s[A-ZŁŚŻŹ][\włśżźńćęąó-]*)?\s\d{1,4}[A-Za-z]?(?:/\d{1,4}|\sm\.\s\d{1,4})?"
-    # "Hauptstraße 5"
-    r"|[A-ZÄÖÜ][\wäöüß-]*(?:straße|strasse|str\.)\s\d{1,4}[a-z]?"
-    # "Postboks 118", "P.O. Box 2291"
-    r"|(?:Postboks|Postbox|Boks|P\.\s?O\.\s?Box|PO\s?Box)\s\d{1,5}\b"
     r")" + _TAIL
 )
-# Before running FOREIGN_ADDRESS on a region: one of its words.
-FOREIGN_HINT = re.compile(
-    r"Road|Rd\b|Street|St\b|Avenue|Ave\b|Lane|Drive|Close|Way|Place|Crescent|Terrace|Gardens|Court|Square|Row\b"
-    r"|Grove|Walk|Mews|Parade|Boulevard|Blvd|Highway|rue\b|avenue|boulevard|chemin|place|allée|quai|impasse"
-    r"|ul\.|straße|strasse|str\.|Postboks|Postbox|Boks|Box"
+_AFTER_HOUSE_NUMBER = frozenset(" ,/abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ")
+# A word first, tried only in regions holding "ul. ", "oks ", "ox ", "str. ", "straße" or "strasse": "ul. Długa 15/3",
+# "Hauptstraße 5", "Postboks 118", "P.O. Box 2291".
+KEYWORD_ADDRESS = re.compile(
+    r"(?:"
+    r"u(?<!\wu)l\.\s[A-ZŁŚŻŹ][\włśżźńćęąó-]*(?:\s[A-ZŁŚŻŹ][\włśżźńćęąó-]*)?\s\d{1,4}[A-Za-z]?(?:/\d{1,4}|\sm\.\s\d{1,4})?"
+    r"|[A-ZÄÖÜ][\wäöüß-]*(?:straße|strasse|str\.)\s\d{1,4}[a-z]?"
+    r"|(?:Postboks|Postbox|Boks|P\.\s?O\.\s?Box|PO\s?Box)\s\d{1,5}\b"
+    r")" + _TAIL
 )
 
 
@@ -145,9 +143,22 @@ def find_addresses(text: str, region: Region, out: list[Candidate]) -> None:
             if m:
                 out.append(("ADRESSE", m.start(), m.end()))
                 resume = m.end()
-    if FOREIGN_HINT.search(text, region.start, region.end):
+    for start, end in region.runs:  # tried only at runs of digits followed by a space, comma, slash or letter
+        if end < region.end and text[end] in _AFTER_HOUSE_NUMBER:
+            m = NUMBER_FIRST_ADDRESS.match(text, start, region.end)
+            if m:
+                out.append(("ADRESSE", m.start(), m.end()))
+    chunk = text[region.start : region.end]
+    if (
+        "ul. " in chunk
+        or "oks " in chunk
+        or "ox " in chunk
+        or "str. " in chunk
+        or "straße" in chunk
+        or "strasse" in chunk
+    ):
         out.extend(
-            ("ADRESSE", m.start(), m.end()) for m in FOREIGN_ADDRESS.finditer(text, region.start, region.end)
+            ("ADRESSE", m.start(), m.end()) for m in KEYWORD_ADDRESS.finditer(text, region.start, region.end)
         )
     if region.digits >= 4 and POSTCODE_THEN_CAPITAL.search(text, region.start, region.end):
         out.extend(

@@ -168,7 +168,11 @@ class NameFinder:
             return kind == Kind.AMBIGUOUS and self._ambiguous_is_name(context, token)
         # a stop word that is also a name: "Per Hansen", "hedder Per", "Vh\nHans"; never "Hun sagde".
         # Most are ordinary words opening a sentence, which two cheap looks at the text rule out.
-        if self._in_signature(context, token) and self._cued(context, token):
+        if (
+            _line_start_before(context.text, token.start)
+            and self._in_signature(context, token)
+            and self._cued(context, token)
+        ):
             return True
         if _capital_follows(context.text, token.end):
             following = context.after(token)
@@ -376,6 +380,14 @@ class NameFinder:
             else:
                 out.append((start, end))
         return out
+
+
+def _line_start_before(text: str, start: int) -> bool:
+    """Only spaces or tabs between the start of the line and `start`."""
+    pos = start - 1
+    while pos >= 0 and text[pos] in " \t":
+        pos -= 1
+    return pos < 0 or text[pos] == "\n"
 
 
 def _capital_follows(text: str, end: int) -> bool:

@@ -82,6 +82,7 @@ class Region(NamedTuple):
     digits: int
     number_start: int
     cue_windows: tuple[tuple[int, int], ...]
+    runs: tuple[tuple[int, int], ...] = ()  # (start, end) of each run of digits
 
 
 def number_regions(text: str) -> list[Region]:
@@ -114,6 +115,7 @@ def _region(runs: list[tuple[int, int]], size: int) -> Region:
         digits=sum(end - start for start, end in runs),
         number_start=max(0, first - NUMBER_LEAD),
         cue_windows=tuple(windows),
+        runs=tuple(runs),
     )
 
 
@@ -180,8 +182,9 @@ class CuePattern:
 # --- e-mail ------------------------------------------------------------------------------------
 EMAIL = re.compile(r"(?<![\w.+-])[\w.+-]+@[\w-]+(?:\.[\w-]+)*\.[A-Za-z]{2,}\b")
 # Written out so machines would not harvest it: "navn at gmail dot com", "anna (at) mail.dk",
-# "per snabel-a mail punktum dk". The top-level domain must be one people use, so "look at it
-# dot com" style prose is rare; an "@" address is found by EMAIL first.
+# "per snabel-a mail dot dk". The top-level domain must be one people use, so "look at it dot
+# com" style prose is rare; an "@" address is found by EMAIL first. Only texts holding " dot "
+# or "(at)" are searched ("per at mail punktum dk" alone is not).
 _AT = r"(?:\s(?:at|snabel-a)\s|\s?[(\[](?:at|a|snabel-a)[)\]]\s?)"
 _DOT = r"(?:\s(?:dot|punktum|prik)\s|\s?[(\[](?:dot|punktum|prik)[)\]]\s?|\.)"
 _TLD = r"(?:com|dk|net|org|eu|info|de|se|no|fi|is|nl|uk|ie|fr|es|it|pl|ua|ro|tr|io|me|edu|gov)"
@@ -198,15 +201,12 @@ EMAIL_WRITTEN_OUT = re.compile(
     + r"\b",
     re.IGNORECASE,
 )
-_WRITTEN_OUT_HINT = re.compile(
-    r"\s(?:dot|punktum|prik)\s|[(\[](?:at|a|dot|snabel-a)[)\]]|snabel-a", re.IGNORECASE
-)
 
 
 def _emails(text: str, out: list[Candidate]) -> None:
     if "@" in text:
         out.extend(("EMAIL", m.start(), m.end()) for m in EMAIL.finditer(text))
-    if _WRITTEN_OUT_HINT.search(text):
+    if " dot " in text or "(at)" in text:
         out.extend(("EMAIL", m.start(), m.end()) for m in EMAIL_WRITTEN_OUT.finditer(text))
 
 
@@ -308,7 +308,8 @@ def _phones(text: str, region: Region, out: list[Candidate]) -> None:
     if region.digits < 8:
         return
     # foreign numbers first: "+47 912 34 567" holds a Danish-looking "912 34 567"
-    for m in INTL_PHONE.finditer(text, region.number_start, region.end):
+    plus = text.find("+", region.number_start, region.end)
+    for m in INTL_PHONE.finditer(text, plus, region.end) if plus >= 0 else ():
         if 8 <= sum(c.isdigit() for c in m.group(0)) <= 15:
             out.append(("TELEFON", m.start(), m.end()))
     for m in PHONE.finditer(text, region.number_start, region.end):
@@ -340,6 +341,7 @@ _REFERENCE_WORDS = (
     "debtor",
     "customer",
 )
+_CASE_CUE_TAIL = r"(?:[\s:#.]*(?:er|is|har|nr\.?|no\.?|nummer|number))?[\s:#.]*"
 CASE_CUE = CuePattern.compile(
     at_word_start(
         r"sags?\s?-?(?:nr|nummer|id)\b\.?",
@@ -357,14 +359,17 @@ CASE_CUE = CuePattern.compile(
         r"case\s+(?:number|no\b\.?|ref(?:erence)?\b\.?|id)",
         r"reference\s+(?:number|no\b\.?)",
         r"your\s+ref(?:erence)?\.?",
-        # the reference of a fine, an invoice or a debt: "afgift nr. 7734092281", "debtor no."
-        *(
-            word + r"(?:\s?-?(?:nr|nummer|no|number)\b\.?|\s(?:ref(?:erence)?|id)\b\.?)"
-            for word in _REFERENCE_WORDS
-        ),
     )
-    + r"(?:[\s:#.]*(?:er|is|har|nr\.?|no\.?|nummer|number))?[\s:#.]*",
-    words=("sag", "journal", "j.", "jnr", "ref", "case", "your", *_REFERENCE_WORDS),
+    + _CASE_CUE_TAIL,
+    words=("sag", "journal", "j.", "jnr", "ref", "case", "your"),
+)
+# The reference of a fine, an invoice or a debt: "afgift nr. 7734092281", "debtor no.". A pattern
+# of its own, so texts without these words (most) do not pay for its alternatives.
+REFERENCE_CUE = CuePattern.compile(
+    at_word_start(*_REFERENCE_WORDS)
+    + r"(?:\s?-?(?:nr|nummer|no|number)\b\.?|\s(?:ref(?:erence)?|id)\b\.?)"
+    + _CASE_CUE_TAIL,
+    words=_REFERENCE_WORDS,
 )
 # "2024-0031877", "JC-KBH-2024-88121", "24/118430", "2024 - 015 523" (groups of three after a dash)
 CASE_ID = re.compile(
@@ -386,7 +391,10 @@ def _case_numbers(scan: Scan, region: Region, out: list[Candidate]) -> None:
     text = scan.text
     if region.digits < 4:
         return
-    for cue in scan.cue_matches(CASE_CUE, region):
+    cues = scan.cue_matches(CASE_CUE, region)
+    if any(end - start >= 5 for start, end in region.runs):  # references are long numbers
+        cues += scan.cue_matches(REFERENCE_CUE, region)
+    for cue in cues:
         m = CASE_ID.match(text, cue.end())
         if not m:
             continue
@@ -462,18 +470,20 @@ def _accounts(scan: Scan, region: Region, out: list[Candidate]) -> None:
 # --- licence plates ----------------------------------------------------------------------------
 PLATE = re.compile(r"(?<![\w-])[A-Z]{2}\s?\d{2}\s?\d{3}(?![\w]|[.,]\d)")
 # British plates since 2001: "LK19 ABC".
+# Matched only where a region has a run of exactly two digits.
 UK_PLATE = re.compile(r"(?<![\w-])[A-Z]{2}\d{2}\s?[A-Z]{3}(?![\w-])")
 
 
 def _plates(text: str, region: Region, out: list[Candidate]) -> None:
-    if region.digits >= 2 and CAPITALS_THEN_DIGIT.search(text, region.start, region.end):
-        if region.digits >= 5:
-            out.extend(
-                ("NUMMERPLADE", m.start(), m.end()) for m in PLATE.finditer(text, region.start, region.end)
-            )
+    if region.digits >= 5 and CAPITALS_THEN_DIGIT.search(text, region.start, region.end):
         out.extend(
-            ("NUMMERPLADE", m.start(), m.end()) for m in UK_PLATE.finditer(text, region.start, region.end)
+            ("NUMMERPLADE", m.start(), m.end()) for m in PLATE.finditer(text, region.start, region.end)
         )
+    for start, end in region.runs:  # a British plate has a run of two digits after two capitals
+        if end - start == 2 and start >= 2:
+            m = UK_PLATE.match(text, start - 2)
+            if m:
+                out.append(("NUMMERPLADE", m.start(), m.end()))
 
 
 def find_numbers(text: str) -> list[Candidate]:

@@ -86,6 +86,19 @@ DETERMINERS = frozenset(
     ["den", "det", "de", "the", "a", "an", "min", "mit", "mine", "sin", "sit", "vores", "jeres"]
 )
 SENTENCE_OPENERS = " \t\"'(-–•*"
+# Month abbreviations that are also first names ("Jan", "Jun", "May"): in a date they are months.
+MONTH_NAMES = frozenset(_words("jan feb mar apr may jun jul aug sep sept oct okt nov dec"))
+DAY_BEFORE = re.compile(r"\b\d{1,2}(?:\.|st|nd|rd|th)?[ \t]*\Z")  # "3 Jun", "3. Jan", "1st May"
+# "Jan 2026", "Jun 3, 2026", "Jun 3 2026", "Jun 3 10:14" (not "Jan, 45 år" nor "Jan 2 gange")
+DAY_OR_YEAR_AFTER = re.compile(
+    r"\.?,?[ \t]*\d{4}\b|\.?[ \t]*\d{1,2}(?:st|nd|rd|th)?(?:,?[ \t]+\d{4}\b|[ \t]+\d{1,2}[:.]\d{2}\b)"
+)
+CAPITAL_AFTER = re.compile(r"[ \t]+[A-ZÆØÅ]")  # "3 Jan Hansen": a surname follows, a name
+# "Jan: ringede igen" as one line of a dated list: a line that starts with a month and a colon
+MONTH_TOKEN = re.compile(r"\b(?:" + "|".join(sorted(m.capitalize() for m in MONTH_NAMES)) + r")\b")
+MONTH_LINE = re.compile(
+    r"^[ \t]*(?:" + "|".join(sorted(MONTH_NAMES)) + r")[a-zæøå]*\.?[ \t]*[:\-–]", re.IGNORECASE | re.MULTILINE
+)
 
 
 class NameFinder:
@@ -135,6 +148,7 @@ class NameFinder:
 
     def find(self, text: str) -> list[tuple[int, int]]:
         """Name spans in `text`; characters set to NUL (already found by patterns) separate tokens."""
+        text = _blank_months_in_dates(text)
         context = TokenContext(text)
         accepted: dict[int, Token] = {}
         # Tokens starting with a Latin-1 capital: most are ordinary ("Jeg", "Kommunen"), so
@@ -380,6 +394,30 @@ class NameFinder:
             else:
                 out.append((start, end))
         return out
+
+
+def _blank_months_in_dates(text: str) -> str:
+    """`text` with the capitalised month abbreviations that stand in a date set to NUL: neither a
+    name nor a neighbour that makes one ("On Jun 3, 2026")."""
+    months = [m for m in MONTH_TOKEN.finditer(text) if _in_a_date(text, Token(m.start(), m.end(), m[0]))]
+    for m in months:
+        text = text[: m.start()] + "\0" * (m.end() - m.start()) + text[m.end() :]
+    return text
+
+
+def _in_a_date(text: str, token: Token) -> bool:
+    """A month abbreviation used as a month: after a day ("3 Jun"), before a day or a year
+    ("Jan 2026", "Jun 3"), or opening a line of a dated list with another such line
+    ("Jan: ringede\nFeb: skrev"). "Jan Hansen" and "Jan: I called you" alone stay names."""
+    if DAY_BEFORE.search(text, max(0, token.start - 6), token.start) and not CAPITAL_AFTER.match(
+        text, token.end
+    ):
+        return True
+    if DAY_OR_YEAR_AFTER.match(text, token.end):
+        return True
+    if _line_start_before(text, token.start) and MONTH_LINE.match(text, text.rfind("\n", 0, token.start) + 1):
+        return len(MONTH_LINE.findall(text)) >= 2
+    return False
 
 
 def _line_start_before(text: str, start: int) -> bool:

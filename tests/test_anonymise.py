@@ -407,3 +407,31 @@ def test_second_authors_eval_set_shape(tmp_path: Path) -> None:
     (tmp_path / "bad.jsonl").write_text(json.dumps(bad) + "\n", encoding="utf-8")
     with pytest.raises(ValueError, match="offsets"):
         ev.load(tmp_path / "bad.jsonl")
+
+
+MONTHS_IN_DATES = [
+    "Forløb:\nJan: ringede til jobcentret.\nFeb: skrev igen.\nMar: intet svar.",
+    "Sent: 3 Jun 2026 10:14\nFrom: the citizen",
+    "Date: Tue, 3 Jun 2026 10:14:00 +0200",
+    "On Jun 3, 2026 they wrote back.",
+    "Jeg skrev i Jan 2026 og igen 1st May.",
+]
+MONTH_NAMES_AS_NAMES = [
+    ("Jan Hansen ringede i går.", "Jan Hansen"),
+    ("Nørregade 3 Jan Hansen", "Jan"),
+    ("Jan, 45 år, ringede til mig.", "Jan"),
+    ("Jan: I called you yesterday.\nMe: ok", "Jan"),
+    ("Med venlig hilsen\nJun Li", "Jun Li"),
+]
+
+
+@pytest.mark.parametrize("text", MONTHS_IN_DATES)
+def test_a_month_abbreviation_in_a_date_is_kept(anonymiser: Anonymiser, text: str) -> None:
+    assert anonymiser.anonymise(text) == text
+
+
+@pytest.mark.parametrize(("text", "name"), MONTH_NAMES_AS_NAMES)
+def test_a_month_abbreviation_that_is_a_name_is_still_a_name(
+    anonymiser: Anonymiser, text: str, name: str
+) -> None:
+    assert covered(anonymiser, text, name) == {"NAVN"}

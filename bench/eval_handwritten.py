@@ -58,7 +58,7 @@ SETS = {
     "b": (EVAL_DIR / "complaints_handwritten_b.jsonl", EVAL_DIR / "contacts_handwritten_b.csv"),
 }
 ID_PATTERN = re.compile(r"^[a-z][a-z0-9]*-(dev|holdout)-(da|en)-\d+$")
-SLICES = ("all", "dev", "holdout", "da", "en", "holdout/da", "holdout/en")
+SLICES = ("all", "dev", "holdout", "da", "en", "dev/da", "dev/en", "holdout/da", "holdout/en")
 RC_SYSTEMS = ("model", "prior", "cue_lexicon", "bag_of_words")
 MED_SYSTEMS = ("model", "prior", "cue_lexicon", "text_only", "contacts_only")
 # The same complaints annotated without their contacts: the model's text-only mediation part
@@ -106,6 +106,8 @@ def slice_masks(frame: pd.DataFrame) -> dict[str, np.ndarray]:
         "holdout": split == "holdout",
         "da": language == "da",
         "en": language == "en",
+        "dev/da": (split == "dev") & (language == "da"),
+        "dev/en": (split == "dev") & (language == "en"),
         "holdout/da": (split == "holdout") & (language == "da"),
         "holdout/en": (split == "holdout") & (language == "en"),
     }

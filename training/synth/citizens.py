@@ -41,6 +41,7 @@ class Citizen:
 
     pseudonym: str
     intensity: float  # latent conflict intensity z_i
+    contact_trait: float  # the citizen's share of the contact component c (a locked course persists)
     english: bool
     no_aeoeaa: bool
     department: str  # main department ("" = complaints the advisor could not place)
@@ -82,6 +83,7 @@ def make_citizens(
     )
     counts = np.concatenate([counts, np.zeros(n_total - n_complainants, dtype=int)])
     numbers = rng.choice(999_999, size=n_total, replace=False) + 1
+    contact_trait = rng.normal(0.0, 1.0, n_total)
     first_export = sampler.first_export_index
     last_index = len(sampler.days) - 1
     export_days = last_index - first_export
@@ -100,6 +102,7 @@ def make_citizens(
             Citizen(
                 pseudonym=f"b-{int(numbers[i]):06d}",
                 intensity=float(intensity[i]),
+                contact_trait=float(contact_trait[i]),
                 english=bool(english[i]),
                 no_aeoeaa=bool(no_aeoeaa[i]),
                 department=str(departments[i]),

@@ -329,6 +329,8 @@ def compose_danish(plan: TextPlan, rng: random.Random) -> str:
     inline = _inline_personal(plan, rng, " ".join(header))
     if plan.style == "webformular":
         sentences = [s for para in body for s in para] + inline
+        if plan.again:
+            sentences.insert(0, sentence(expand(rng.choice(styles.AGAIN), rng, ctx)))
         prefix = expand(rng.choice(styles.WEBFORM_PREFIXES), rng, ctx)
         lines = ([prefix] if prefix else []) + [" ".join(sentences)]
         if {"signature_name", "phone", "email", "address"} & plan.personal_data:
@@ -342,6 +344,8 @@ def compose_danish(plan: TextPlan, rng: random.Random) -> str:
         body[0].insert(0, intro)
     else:
         body = [[intro]]
+    if plan.again:
+        body[0].insert(0 if rng.random() < 0.6 else 1, sentence(expand(rng.choice(styles.AGAIN), rng, ctx)))
     if inline:
         body[0] += inline
     closing_para = [sentence(expand(rng.choice(styles.WISHES), rng, ctx))]
@@ -365,6 +369,8 @@ def _compose_note(plan: TextPlan, rng: random.Random, ctx: Context) -> str:
             rng.choice(("CPR: ", "Cpr.nr. ", "CPR-nr.: ")) + _cpr(plan, rng)
         )  # notes name the citizen
     lines += header
+    if plan.again:
+        lines.append(sentence(expand(rng.choice(styles.AGAIN_NOTE), rng, ctx)))
     lines.append(sentence(expand(rng.choice(styles.NOTE_OPENINGS[plan.style]), rng, ctx)))
     for para in _body(plan, rng, ctx):
         lines.append(" ".join(para))
@@ -375,6 +381,8 @@ def _compose_note(plan: TextPlan, rng: random.Random, ctx: Context) -> str:
             rng.choice(("Borger kan træffes på ", "Tlf.: ", "Ring tilbage på ")) + plan.persona.phone
         )
     lines.append(expand(rng.choice(styles.NOTE_ACTIONS), rng, ctx))
+    if rng.random() < 0.35:
+        lines.append(rng.choice(styles.NOTE_GUIDANCE))
     if rng.random() < 0.5:
         lines.append(f"/{rng.choice('ABCDEFGHIJKLMNOPRSTUV')}{rng.choice('ABCDEFGHIJKLMNOPRSTUV')}")
     return _fit("\n".join(lines), plan, rng, ctx)

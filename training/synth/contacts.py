@@ -98,8 +98,9 @@ class ContactWriter:
         exponent = math.exp(p.ACCELERATION_CONTACT * lat.contact)
         p_chaser = sigmoid(p.CHASER_BASE + p.CHASER_CONTACT * lat.contact + 0.3 * lat.intensity)
         p_mayor = sigmoid(p.MAYOR_BASE + p.MAYOR_CONTACT * lat.contact + p.MAYOR_INTENSITY * lat.intensity)
-        if rng.random() < p_mayor:  # escalation: one to three letters to the mayor in the weeks before
-            for _ in range(rng.choice((1, 1, 1, 2, 2, 3))):
+        if rng.random() < p_mayor:  # escalation: letters to the mayor in the weeks before, more with c
+            letters = 1 + poisson(rng, p.MAYOR_REPEAT * math.exp(p.MAYOR_REPEAT_CONTACT * lat.contact))
+            for _ in range(min(letters, 8)):
                 channel = self._channel(self._mayor)
                 at = self._at(
                     received - timedelta(days=p.PRE_EPISODE_DAYS * rng.random() ** exponent), channel
@@ -122,7 +123,8 @@ class ContactWriter:
                 at = received - timedelta(minutes=rng.randrange(30, 60 * 30))
             events.append(ContactEvent(cid, at, channel, recipient, kind))
         if rng.random() < sigmoid(
-            math.log(p.KLAGE_TO_DEPARTMENT_FIRST / (1 - p.KLAGE_TO_DEPARTMENT_FIRST)) + 0.4 * lat.contact
+            math.log(p.KLAGE_TO_DEPARTMENT_FIRST / (1 - p.KLAGE_TO_DEPARTMENT_FIRST))
+            + p.KLAGE_TO_DEPARTMENT_CONTACT * lat.contact
         ):
             at = self._at(received - timedelta(days=(rng.uniform(2, 45))), "email")
             events.append(

@@ -18,7 +18,7 @@ from training.synth.compose_en import compose_english
 from training.synth.contacts import ComplaintMoment, ContactEvent, ContactWriter
 from training.synth.course import choose_mentions, course_facts, threat
 from training.synth.grammar import pick_weighted
-from training.synth.mediation import Latent, draw_latent, text_expression
+from training.synth.mediation import Latent, draw_latent, sigmoid, text_expression
 from training.synth.noise import add_typos, casual, ocr_damage, without_aeoeaa
 from training.synth.plan import TextPlan
 from training.synth.pools.topic import Topic
@@ -110,6 +110,7 @@ def _draft(rng: random.Random, citizen: Citizen, day_index: int, day: date, stat
     latent = draw_latent(
         rng,
         citizen_intensity=citizen.intensity,
+        citizen_contact=citizen.contact_trait,
         causes=causes,
         ongoing_rate=topic.ongoing,
         has_appeal_body=bool(topic.appeal),
@@ -168,6 +169,7 @@ def _complaint(draft: _Draft, history: list[ContactEvent]) -> SynthComplaint:
         persona=citizen.persona,
         personal_data=_personal_kinds(rng, style),
         case_year=max(2019, received.year - rng.choice((0, 0, 1, 2))),
+        again=latent.earlier > 0 and rng.random() < sigmoid(p.AGAIN_BASE + p.AGAIN_CONTACT * latent.contact),
     )
     text = compose_english(plan, rng) if citizen.english else compose_danish(plan, rng)
     text, typos = add_typos(text, rng, p.TYPO_RATE_PER_WORD.get(style, 0.005))

@@ -5,7 +5,9 @@ For complaint j of citizen i:
     z_ij = z_i + e_ij            conflict intensity (citizen trait + episode wobble); drives both the
                                  contacts before the complaint and what the text expresses
     t_ij ~ N(0, 1)               text-only component: wish to be heard, apology, distrust
-    c_ij ~ N(0, 1)               contact component: surge of contacts, chasers, mayor letters
+    c_ij = rho c_i + sqrt(1 - rho^2) e_ij ~ N(0, 1)
+                                 contact component: surge of contacts, chasers, mayor letters; partly a
+                                 citizen trait (rho = CONTACT_PERSISTENCE): a locked course goes on
     r_ij = #relational causes    medarbejderadfaerd, opfoelgning, kommunikation, partshoering
     o_ij ~ Bernoulli(topic)      the case or service goes on (parties must keep working together)
     a_ij = pure appeal case      only afgoerelsens_indhold (+ begrundelse/sagsoplysning) and an appeal body
@@ -54,6 +56,7 @@ def draw_latent(
     rng: random.Random,
     *,
     citizen_intensity: float,
+    citizen_contact: float = 0.0,
     causes: tuple[str, ...],
     ongoing_rate: float,
     has_appeal_body: bool,
@@ -62,7 +65,8 @@ def draw_latent(
     """Draw the episode components and the label of one complaint."""
     z = citizen_intensity + rng.gauss(0.0, p.INTENSITY_EPISODE_SIGMA)
     t = rng.gauss(0.0, 1.0)
-    c = rng.gauss(0.0, 1.0)
+    rho = p.CONTACT_PERSISTENCE
+    c = rho * citizen_contact + math.sqrt(1.0 - rho * rho) * rng.gauss(0.0, 1.0)
     relational = sum(1 for cause in causes if cause in p.RELATIONAL_CAUSES)
     ongoing = rng.random() < ongoing_rate
     appeal = has_appeal_body and "afgoerelsens_indhold" in causes and set(causes) <= DECISION_CAUSES

@@ -49,3 +49,4 @@ class TextPlan:
     persona: Persona
     personal_data: frozenset[str]  # kinds of personal data to write into the text
     case_year: int
+    again: bool = False  # a follow-up in a long course: "det er mig igen", "it's me again"

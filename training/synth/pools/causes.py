@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from dataclasses import replace
 from types import MappingProxyType
 
 from training.synth.pools.causes_decision import (
@@ -11,10 +12,12 @@ from training.synth.pools.causes_decision import (
     DATABESKYTTELSE,
     SAGSOPLYSNING,
 )
+from training.synth.pools.causes_more import MORE
 from training.synth.pools.causes_process import KOORDINERING, MANGLENDE_SVAR, OPFOELGNING, SAGSBEHANDLINGSTID
 from training.synth.pools.causes_relation import KOMMUNIKATION, MEDARBEJDERADFAERD, PARTSHOERING, VEJLEDNING
+from training.synth.pools.cues import CauseCues
 
-CUES = MappingProxyType(
+_BASE = MappingProxyType(
     {
         "sagsbehandlingstid": SAGSBEHANDLINGSTID,
         "manglende_svar": MANGLENDE_SVAR,
@@ -31,3 +34,11 @@ CUES = MappingProxyType(
         "databeskyttelse": DATABESKYTTELSE,
     }
 )
+
+
+def _with_more(code: str, cues: CauseCues) -> CauseCues:
+    more = MORE.get(code, {})
+    return replace(cues, **{part: getattr(cues, part) + extra for part, extra in more.items()})
+
+
+CUES = MappingProxyType({code: _with_more(code, cues) for code, cues in _BASE.items()})

@@ -8,6 +8,24 @@ from __future__ import annotations
 
 from types import MappingProxyType
 
+from training.synth.pools.english_causes import CAUSES, PASSING, SUBTLE
+
+__all__ = [
+    "AGAIN",
+    "ANGER",
+    "CAUSES",
+    "CLOSINGS",
+    "COUNTER",
+    "INTROS",
+    "ONGOING",
+    "OPENINGS",
+    "PASSING",
+    "SIGNALS",
+    "STORY",
+    "SUBTLE",
+    "TOPICS",
+]
+
 # department -> topics: (topic name, thing, decision, office, staff)
 TOPICS = MappingProxyType(
     {
@@ -36,6 +54,13 @@ TOPICS = MappingProxyType(
             ),
         ),
         "BUF": (
+            (
+                "after-school club",
+                "our son's place in the after-school club",
+                "the decision about the club",
+                "the after-school club",
+                "the club leader",
+            ),
             (
                 "daycare",
                 "our application for a daycare place",
@@ -83,6 +108,13 @@ TOPICS = MappingProxyType(
         ),
         "BIF": (
             (
+                "Danish classes",
+                "my Danish classes and the integration programme",
+                "the decision on my integration programme",
+                "the language centre",
+                "my contact person",
+            ),
+            (
                 "unemployment",
                 "my application for social benefits",
                 "the decision on my benefits",
@@ -105,6 +137,20 @@ TOPICS = MappingProxyType(
                 "the disability centre",
                 "our case worker",
             ),
+            (
+                "family support",
+                "the support for our family",
+                "the decision to close our family case",
+                "the family department",
+                "the social worker",
+            ),
+            (
+                "housing",
+                "my application for emergency housing",
+                "the housing decision",
+                "the housing office",
+                "the housing consultant",
+            ),
         ),
         "SUF": (
             (
@@ -114,8 +160,29 @@ TOPICS = MappingProxyType(
                 "the home care service",
                 "the visitation officer",
             ),
+            (
+                "rehabilitation",
+                "my father's rehabilitation after his stroke",
+                "the decision on the training",
+                "the rehabilitation centre",
+                "the therapist",
+            ),
+            (
+                "nursing home",
+                "our application for a nursing home place for my mother",
+                "the nursing home decision",
+                "the nursing home",
+                "the nurse in charge",
+            ),
         ),
         "OKF": (
+            (
+                "debt",
+                "the debt the municipality says I owe",
+                "the decision on repayment",
+                "the debt collection office",
+                "the person handling my debt",
+            ),
             (
                 "municipal bill",
                 "the bill I received from the municipality",
@@ -150,134 +217,29 @@ INTROS = (
     "I do not know where else to turn, so I am writing to you.",
     "My name is not important, but my case with {office} is.",
 )
+# Neutral story sentences: the background and the time line, including durations that are not delay.
+STORY = (
+    "I have lived in Copenhagen for [two|three|five|almost four] years.",
+    "[Three months|Half a year|A year|Six weeks] ago we moved to a new flat in [Valby|Amager|Nørrebro|"
+    "Vesterbro].",
+    "I work full time at [a hospital|the university|a tech company|a restaurant].",
+    "I have been in contact with {office} for [a long time|about a year|several months].",
+    "In the last [two|three] months I have also been [busy with a new job|on sick leave|looking after my "
+    "children alone].",
+    "{date} I went to {office} in person.",
+    "I have kept copies of all my emails.",
+    "[My partner|A friend|My colleague] helped me with the Danish forms.",
+    "We have two children, [four|seven|nine] and [eleven|twelve|fourteen] years old.",
+    "I sent everything they asked for {date}.",
+)
+AGAIN = (
+    "It's me again.",
+    "I am writing to you again.",
+    "Sorry to write again, but nothing has changed.",
+    "Here I am again about {thing}.",
+    "I have to contact you once more.",
+)
 CLOSINGS = ("Kind regards,", "Best regards,", "Thank you in advance,", "Sincerely,", "Best,", "Thanks,")
-
-CAUSES = MappingProxyType(
-    {
-        "sagsbehandlingstid": (
-            "I applied {date} and it has now been {duration} without a decision.",
-            "I have been waiting for {duration} for {decision}.",
-            "Nothing has happened in my case since {date}.",
-            "They told me it would take two weeks, and now it has been {duration}.",
-            "How long am I supposed to wait?",
-            "In the meantime I cannot [open a bank account|get a doctor|sign my job contract|start work].",
-            "The website says [two|four|six] weeks, but I am still waiting after {duration}.",
-            "Every month I am told it will be next month.",
-            "My life is on hold until they decide.",
-        ),
-        "manglende_svar": (
-            "I have written {count} times and never received an answer.",
-            "Nobody answers the phone, and I have tried {count} times.",
-            "I never even got a confirmation that they received my documents.",
-            "My emails seem to disappear into a black hole.",
-            "I was promised a call back, but nobody called.",
-            "The only reply I get is an automatic message in Danish.",
-            "The phone line closes before I even get through the queue.",
-            "My emails are not answered, not even with a short confirmation.",
-            "{staff} said they would get back to me, and then silence.",
-        ),
-        "kommunikation": (
-            "The letter was only in Danish and full of legal terms, I could not understand it.",
-            "One person told me one thing on the phone and the letter said something completely different.",
-            "I have received three different answers from three different people.",
-            "I still don't understand what the decision actually means for me.",
-            "Everything is sent to e-Boks in Danish, and Google Translate does not make sense of it.",
-            "Nobody can explain to me in plain words what I am supposed to do.",
-            "The letter contradicts what {staff} told me on the phone.",
-        ),
-        "medarbejderadfaerd": (
-            "{staff} was extremely rude and told me to 'learn Danish' before coming back.",
-            "I was treated as if I was trying to cheat the system.",
-            "{staff} laughed at my question and turned away.",
-            "I have never been spoken to like that by a public official.",
-            "I left the meeting in tears.",
-            "{staff} spoke to me as if I were stupid.",
-            "I was shouted at in front of other people in the waiting area.",
-            "When I asked a question, {staff} just sighed and said it was not their problem.",
-        ),
-        "partshoering": (
-            "They decided without ever asking me.",
-            "The decision is based on information I have never seen.",
-            "Nobody gave me a chance to explain before the decision was made.",
-            "They talked to my employer without telling me.",
-            "I was never asked for my side before they decided.",
-            "They used a statement from someone else that I was never shown.",
-        ),
-        "begrundelse": (
-            "The letter just says no, with no explanation why.",
-            "I do not know what the refusal is based on.",
-            "They refer to a paragraph but do not explain how it applies to me.",
-            "I asked for an explanation twice but never got one.",
-            "The decision does not say which rules they used.",
-            "There is no reasoning at all, just the result.",
-        ),
-        "vejledning": (
-            "Nobody told me there was a deadline, and now it has passed.",
-            "I followed exactly what {staff} told me to do, and now they say it was wrong.",
-            "I was never told that I could appeal.",
-            "I only found out about my rights through a Facebook group for expats.",
-            "If someone had told me about the rules at the start, none of this would have happened.",
-            "{staff} gave me the wrong advice, and now I am paying for it.",
-        ),
-        "sagsoplysning": (
-            "They have written that I live at another address, which is simply wrong.",
-            "I have sent my documents {count} times, but they say they never received them.",
-            "The decision is based on an old income that is no longer correct.",
-            "They did not read the doctor's letter I sent.",
-            "The decision mentions facts that are simply not true.",
-            "They lost the papers I handed in at the desk.",
-        ),
-        "aktindsigt": (
-            "I asked to see my file {date} and still have not received it.",
-            "I only got part of my file, and many pages were blacked out.",
-            "Why am I not allowed to see my own documents?",
-            "I requested my file weeks ago and only got an automatic receipt.",
-        ),
-        "koordinering": (
-            "I have been sent back and forth between {office} and International House.",
-            "Each time I call I get a new person who does not know my case.",
-            "One office says it is the other office's responsibility, and vice versa.",
-            "I have had {count_people} different case workers.",
-            "Nobody seems to know who is actually responsible for my case.",
-            "I have to explain my whole story again to every new person.",
-        ),
-        "opfoelgning": (
-            "At the meeting {date} they promised to call me within a week. Nobody called.",
-            "What was agreed at the meeting has not been done.",
-            "{staff} promised to fix it, but nothing happened.",
-            "We agreed on a plan, and nobody followed it.",
-            "I was promised a written summary of the meeting that never came.",
-        ),
-        "afgoerelsens_indhold": (
-            "I simply disagree with {decision}.",
-            "The decision is wrong and I want it changed.",
-            "I do not think it is fair that I have to pay {amount}.",
-            "Other people in my situation got a yes, so why not me?",
-            "The amount they want back is far too high.",
-            "I think the refusal is unreasonable given my situation.",
-        ),
-        "databeskyttelse": (
-            "My personal information, including my CPR number, was sent to another person.",
-            "I received someone else's decision in my e-Boks.",
-            "{staff} discussed my case loudly in the waiting room.",
-            "A letter about my health was sent to my old address, where other people live now.",
-        ),
-    }
-)
-PASSING = MappingProxyType(
-    {
-        "sagsbehandlingstid": ("It took a few weeks, but that is not my complaint.",),
-        "manglende_svar": ("To be fair, they always answered my emails quickly.",),
-        "medarbejderadfaerd": (
-            "The staff at the desk were very friendly, I want to say that.",
-            "{staff} was actually very kind.",
-        ),
-        "kommunikation": ("The letter itself was clear enough.",),
-        "afgoerelsens_indhold": ("I can accept the decision itself.",),
-        "sagsoplysning": ("They had all the documents.",),
-        "vejledning": ("They explained my options well.",),
-    }
-)
 
 # Relational signals by group (as training/synth/mediation.py draws them), mostly implicit.
 SIGNALS = MappingProxyType(

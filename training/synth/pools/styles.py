@@ -199,6 +199,33 @@ NOTE_ACTIONS = (
     "Oprettet som klage. Sendes til forvaltningen til udtalelse.",
     "Borger ønsker at blive ringet op.",
     "Borger er vejledt om aktindsigt.",
+    "Vejledt om klageadgang.",
+    "Borger vejledt om klageadgang til Ankestyrelsen.",
+    "Vejledt om, at BR ikke kan ændre afgørelsen.",
+)
+# A follow-up from a citizen who has written before (TextPlan.again).
+AGAIN = (
+    "Det er mig igen.",
+    "Så skriver jeg igen.",
+    "Jeg må desværre skrive til jer igen.",
+    "Endnu en gang må jeg henvende mig om {emne}.",
+    "Nu er det sket igen.",
+    "Jeg skriver igen, fordi intet har ændret sig.",
+    "Her er jeg så igen.",
+)
+AGAIN_NOTE = (
+    "Borger henvender sig igen[ om samme sag|].",
+    "Borger ringer igen.",
+    "Ny henvendelse fra borger[ i samme sag|].",
+)
+# The advisor's own guidance at the end of a note: says nothing about the complaint's causes.
+NOTE_GUIDANCE = (
+    "Vejledt om klageadgang.",
+    "Vejledt om klagefristen på fire uger.",
+    "Borger er vejledt om muligheden for at klage til forvaltningen først.",
+    "Vejledt om BR's kompetence.",
+    "Vejledt om aktindsigt og partshøring.",
+    "Borger vejledt om, hvordan man klager til Ankestyrelsen.",
 )
 
 # Advocates: lawyers and representatives from interest organisations.
@@ -251,6 +278,11 @@ CHRONOLOGY = (
     "{dato} kom der et brev i e-Boks.",
     "{S} har haft kontakt med {kontor} mange gange i løbet af sagen.",
     "Sagen har kørt {siden_lang}.",
+    "{S} har boet i København i [to|fem|mange|tolv|næsten tre] år.",
+    "For [et halvt år|to måneder|et år|tre uger] siden flyttede {S} til en ny lejlighed.",
+    "{S} har været i kontakt med {kontor} i [flere år|to år|et års tid|mange måneder].",
+    "I de sidste [to|tre|fire] måneder har {S} [været sygemeldt|haft travlt på arbejdet|passet {R} syge "
+    "mor|gået til genoptræning].",
     "{S} skrev til {kontor} igen {dato}.",
     "Samme dag talte {S} med {sb} i telefonen.",
     "[Et par|Nogle|Tre] dage senere kom der et nyt brev.",

@@ -218,7 +218,9 @@ def _stub_fits(monkeypatch, scores: dict[float, float]) -> list[float]:
 
     tried: list[float] = []
 
-    def fake_fit_scorer(train, targets, validation, validation_targets, *, c, seed=0, n_jobs=2):
+    def fake_fit_scorer(
+        train, targets, validation, validation_targets, *, c, seed=0, n_jobs=None, n_columns=None
+    ):
         tried.append(c)
         return LinearScorer(weights=np.full((1, 2), c), intercepts=np.zeros(1), platt=np.array([[1.0, 0.0]]))
 

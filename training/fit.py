@@ -247,7 +247,10 @@ def fit_model(
     validation_text = validation[:, text_columns]
 
     # The text-only parts are fitted on the training matrix with its contact entries set to 0
-    # (`leading_columns`): the same weights as on its text columns, without their copy.
+    # (`leading_columns`): the same weights as on its text columns, without their copy. Besides
+    # the root causes, the mediation score from the text alone: for input that carries no contact
+    # history at all (an API call or a file without contacts), with its own capacity threshold;
+    # read as "no contacts" by the full model, such input would never be flagged.
     with leading_columns(train, n_text) as text_train:
         root_causes, root_cause_choice = select_scorer(
             text_train,
@@ -256,6 +259,16 @@ def fit_model(
             validation_root_causes,
             c=config.root_cause_c,
             grid=config.root_cause_c_grid,
+            seed=config.seed,
+            n_columns=n_text,
+        )
+        text_mediation, text_mediation_choice = select_scorer(
+            text_train,
+            train_mediation,
+            validation_text,
+            validation_mediation,
+            c=config.mediation_c,
+            grid=config.mediation_c_grid,
             seed=config.seed,
             n_columns=n_text,
         )
@@ -278,20 +291,6 @@ def fit_model(
     )
     share = config.capacity_share or min(1.0, config.capacity_per_week / max(complaints_per_week, 1e-9))
     med_validation = mediation.scores(validation)[:, 0]
-    # For input that carries no contact history at all (an API call or a file without
-    # contacts): the mediation score from the text alone, with its own capacity threshold.
-    # Read as "no contacts" by the full model, such input would never be flagged.
-    with leading_columns(train, n_text) as text_train:
-        text_mediation, text_mediation_choice = select_scorer(
-            text_train,
-            train_mediation,
-            validation_text,
-            validation_mediation,
-            c=config.mediation_c,
-            grid=config.mediation_c_grid,
-            seed=config.seed,
-            n_columns=n_text,
-        )
     text_validation = text_mediation.scores(validation_text)[:, 0]
     model = KonfliktModel(
         features=features,

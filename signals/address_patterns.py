@@ -86,7 +86,7 @@ HOUSE_NUMBER_START = re.compile(r"\d(?<=[^\W\d_]\s\d)\d{0,3}(?!\d)")
 STREET_END_WORDS = tuple(STREET_ENDING_WORDS + STANDALONE_STREET_WORDS)
 CAPITAL_START = re.compile(r"[A-ZÆØÅ](?<![\w.].)")
 # Before running STANDALONE_TOWN: a postcode and a capital.
-POSTCODE_THEN_CAPITAL = re.compile(r"\d{4}\s[A-ZÆØÅ]")
+POSTCODE_THEN_CAPITAL = re.compile(r"\d\d{3}\s[A-ZÆØÅ]")  # a class first: the engine skips ahead to digits
 STANDALONE_TOWN = re.compile(
     r"(?<![\w.,-])(?:DK-?)?[1-9]\d{3}\s(?:København|Kbh\.?|Copenhagen|Frederiksberg|Valby|Vanløse|Brønshøj|"
     r"Hellerup|Søborg|Hvidovre|Rødovre|Kastrup|Glostrup|Herlev|Ballerup|Albertslund|Ishøj|Brøndby|Dragør|Gentofte|"

@@ -37,7 +37,9 @@ CUE_REACH = 48
 
 _D = r"(?<![\w.,/-])"  # a number starts here: no digit, letter or number punctuation before
 _E = r"(?![\w]|[.,/-]\d)"  # and ends here
-DIGIT_RUN = re.compile(r"\d+")
+# `\d\d*`, not `\d+`: a pattern that begins with a character class lets the regex engine skip
+# ahead to the next digit in C (a leading repeat does not), a quarter of this scan's time.
+DIGIT_RUN = re.compile(r"\d\d*")
 # Bare numbers start at most this many characters before their first digit ("(+45) ", "BIF-").
 NUMBER_LEAD = 8
 
@@ -124,14 +126,16 @@ _CASE_FOLD_EXTRA = str.maketrans({"ı": "i", "ſ": "s"})
 
 
 class Scan:
-    """One text being searched, with what is computed at most once for it: its lower case, and
-    for each cue pattern whether the text mentions it at all."""
+    """One text being searched, with what is computed at most once for it: its lower case, its
+    cue windows, and for each cue pattern whether the windows mention it at all."""
 
-    def __init__(self, text: str) -> None:
+    def __init__(self, text: str, regions: list[Region]) -> None:
         self.text = text
+        self.regions = regions
         self._cue_targets: dict[int, tuple[re.Pattern[str], str] | None] = {}
         self._lower: str | None = None
         self._lowered = False
+        self._windows = ""
 
     def lower(self) -> str | None:
         """The text in lower case with unchanged offsets, or None when lower-casing changes its length."""
@@ -148,10 +152,16 @@ class Scan:
         if key not in self._cue_targets:
             if not self._lowered:
                 self._lower, self._lowered = self.lower(), True
+                if self._lower is not None:
+                    # A match lies inside a cue window, so its word does too: the words are
+                    # looked for in the windows (about a fifth of the text), not in all of it.
+                    self._windows = "\0".join(
+                        self._lower[low:high] for r in self.regions for low, high in r.cue_windows
+                    )
             lower = self._lower
             if lower is None:
                 self._cue_targets[key] = (cue.ignorecase, self.text)
-            elif any(word in lower for word in cue.words):
+            elif any(word in self._windows for word in cue.words):
                 self._cue_targets[key] = (cue.lower, lower)
             else:
                 self._cue_targets[key] = None
@@ -203,9 +213,34 @@ EMAIL_WRITTEN_OUT = re.compile(
 )
 
 
+# The characters of an address: a match of EMAIL lies inside one run of them that holds an "@".
+EMAIL_RUN_END = re.compile(r"[\w.+@-]*")
+WHITESPACE = (" ", "\n", "\t")
+
+
+def _email_windows(text: str) -> list[tuple[int, int]]:
+    """Stretches of `text` searched for EMAIL, one per run of address characters with an "@".
+
+    EMAIL begins with a look-behind, so the regex engine tries it at every character; searched
+    only here, a text pays for a few short stretches. A window starts after the last space, tab
+    or newline before its "@" (no address contains one) and ends at a character that cannot be
+    part of one, so EMAIL finds exactly the matches of a search of the whole text.
+    """
+    windows: list[tuple[int, int]] = []
+    end = 0
+    at = text.find("@")
+    while at != -1:
+        start = max([end] + [text.rfind(space, end, at) + 1 for space in WHITESPACE])
+        run = EMAIL_RUN_END.match(text, at)
+        end = run.end() if run else len(text)  # `*` always matches
+        windows.append((start, end))
+        at = text.find("@", end)
+    return windows
+
+
 def _emails(text: str, out: list[Candidate]) -> None:
-    if "@" in text:
-        out.extend(("EMAIL", m.start(), m.end()) for m in EMAIL.finditer(text))
+    for start, end in _email_windows(text):
+        out.extend(("EMAIL", m.start(), m.end()) for m in EMAIL.finditer(text, start, end))
     if " dot " in text or "(at)" in text:
         out.extend(("EMAIL", m.start(), m.end()) for m in EMAIL_WRITTEN_OUT.finditer(text))
 
@@ -495,8 +530,9 @@ def find_numbers(text: str) -> list[Candidate]:
     """
     found: list[Candidate] = []
     _emails(text, found)
-    scan = Scan(text)
-    for region in number_regions(text):
+    regions = number_regions(text)
+    scan = Scan(text, regions)
+    for region in regions:
         _accounts(scan, region, found)
         _cprs(scan, region, found)
         _case_numbers(scan, region, found)

@@ -81,8 +81,7 @@ ADDRESS = re.compile(
     + r")?"
 )
 # Before running ADDRESS on a region: a house number (up to four digits after a letter and one
-# space) whose street word ends right before it. ADDRESS itself starts at a capital letter.
-HOUSE_NUMBER_START = re.compile(r"\d(?<=[^\W\d_]\s\d)\d{0,3}(?!\d)")
+# whitespace) whose street word ends right before it. ADDRESS itself starts at a capital letter.
 STREET_END_WORDS = tuple(STREET_ENDING_WORDS + STANDALONE_STREET_WORDS)
 CAPITAL_START = re.compile(r"[A-ZÆØÅ](?<![\w.].)")
 # Before running STANDALONE_TOWN: a postcode and a capital.
@@ -124,11 +123,19 @@ KEYWORD_ADDRESS = re.compile(
 
 
 def _has_house_number(text: str, region: Region) -> bool:
-    for m in HOUSE_NUMBER_START.finditer(text, region.start, region.end):
-        space = m.start() - 1
-        if text[max(0, space - 12) : space].endswith(STREET_END_WORDS):
-            return True
+    # The house numbers are among the region's runs of digits (found once for all kinds), so
+    # they are picked from those rather than searched for again.
+    for start, end in region.runs:
+        if end - start <= 4 and start >= 2 and text[start - 1].isspace() and _is_letter(text[start - 2]):
+            space = start - 1
+            if text[max(0, space - 12) : space].endswith(STREET_END_WORDS):
+                return True
     return False
+
+
+def _is_letter(char: str) -> bool:
+    """A word character that is no digit and no underscore, as the class `[^\\W\\d_]` of a pattern."""
+    return char.isalnum() and not char.isdecimal()
 
 
 def find_addresses(text: str, region: Region, out: list[Candidate]) -> None:

@@ -74,6 +74,9 @@ SIGNOFF_GAP = re.compile(r"[ \t]*[.,!]?[ \t]*(?:\n[ \t]*)?")
 SIGNATURE_LINE = re.compile(
     r"^[ \t]*[/–-]?[ \t]*([A-ZÆØÅ][^\W\d_]*\.?(?:[ \t,]+[A-ZÆØÅ][^\W\d_'’-]*\.?){0,3})[ \t,.]*$", re.MULTILINE
 )
+# What follows a word of such a line: dots, commas and spaces up to the next capitalised word or
+# the end of the line (a necessary condition for SIGNATURE_LINE, checked first because it is cheap).
+SIGNATURE_WORD_END = re.compile(r"[ \t,.]*(?:[A-ZÆØÅ]|\n|\Z)")
 PERSON_VERBS = frozenset(
     _words(
         """sagde skrev ringede lovede fortalte mente svarede sendte kom har havde er var siger skriver ringer
@@ -333,6 +336,8 @@ class NameFinder:
     @staticmethod
     def _in_signature(context: TokenContext, token: Token) -> bool:
         """The token is on a short line made only of capitalised words, such as a signature."""
+        if not SIGNATURE_WORD_END.match(context.text, token.end):
+            return False  # a lower-case word follows: most sentence openers stop here, cheaply
         line_start, line_end = context.line(token)
         m = SIGNATURE_LINE.match(context.text, line_start, line_end)
         return m is not None and m.start(1) <= token.start and token.end <= m.end(1)

@@ -124,11 +124,18 @@ def capital_occurrences(text: str, word: str) -> list[Token]:
         return [Token(m.start(), m.end(), word) for m in CAPITAL_TOKEN.finditer(text) if m.group() == word]
     found: list[Token] = []
     size = len(word)
+    ends_in_letter = not word.endswith(".")  # else an initial ("J.", "H.C.")
     pos = text.find(word)
     while pos != -1:
-        m = CAPITAL_TOKEN.match(text, pos)
-        if m is not None and m.end() == pos + size:
-            found.append(Token(pos, pos + size, word))
+        # Short words ("De", "Der") mostly stand inside longer ones ("Det", "Derfor"): a letter
+        # right after a word that ends in one, or right before it, rules the place out cheaply.
+        if not (
+            (ends_in_letter and text[pos + size : pos + size + 1].isalpha())
+            or (pos and text[pos - 1].isalpha())
+        ):
+            m = CAPITAL_TOKEN.match(text, pos)
+            if m is not None and m.end() == pos + size:
+                found.append(Token(pos, pos + size, word))
         pos = text.find(word, pos + 1)
     return found
 

@@ -44,6 +44,9 @@ PIECES = st.sampled_from(
         "\0\0\0",
         "ÆØÅ",
         "i",
+        "De",  # a short word also found inside longer ones: "Det", "Der", "Deres"
+        "Det",
+        "Deres",
     ]
 )
 SEPARATORS = st.sampled_from([" ", "  ", "\t", "\n", "\n\n", ". ", ", ", "-", "'", ".", "", "(", "\0", "2"])

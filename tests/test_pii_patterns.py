@@ -2,14 +2,15 @@
 
 from __future__ import annotations
 
+import dataclasses
 import re
 
 import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from signals import pii_patterns
-from signals.pii_patterns import Region, at_word_start, find_numbers, number_regions
+from signals import address_patterns, pii_patterns
+from signals.pii_patterns import EMAIL, CuePattern, Region, at_word_start, find_numbers, number_regions
 
 # Personal numbers and addresses with their cues, and the dates, amounts and words around them.
 PIECES = st.sampled_from(
@@ -113,3 +114,48 @@ def test_a_block_of_house_numbers_is_not_a_postcode() -> None:
     text = "Vi bor på Fiskedamsgade 160 - 2700 Brønshøj og Hulgårdsvej 40-58."
     found = {text[start:end] for kind, start, end in find_numbers(text) if kind == "ADRESSE"}
     assert found == {"Fiskedamsgade 160", "2700 Brønshøj", "Hulgårdsvej 40-58"}
+
+
+@settings(max_examples=200, deadline=None, derandomize=True)
+@given(text=TEXTS)
+def test_cue_words_looked_for_in_the_windows_only_change_nothing(text: str) -> None:
+    found = find_numbers(text)
+    with pytest.MonkeyPatch.context() as patch:
+        # "" is in every text: each cue pattern then searches its windows unconditionally
+        for name, value in vars(pii_patterns).copy().items():
+            if isinstance(value, CuePattern):
+                patch.setattr(pii_patterns, name, dataclasses.replace(value, words=("",)))
+        assert found == find_numbers(text)
+
+
+EMAIL_TEXTS = st.text(alphabet="ab1_.+-@ \t\n<>(),;:æ", max_size=60).map(lambda t: t + ".dk")
+
+
+@settings(max_examples=500, deadline=None, derandomize=True)
+@given(text=EMAIL_TEXTS)
+def test_e_mails_searched_around_each_at_sign_are_the_whole_texts(text: str) -> None:
+    windows = pii_patterns._email_windows(text)
+    assert [m.span() for start, end in windows for m in EMAIL.finditer(text, start, end)] == [
+        m.span() for m in EMAIL.finditer(text)
+    ]
+
+
+# The search that house numbers used to be found with: digits after a letter and a whitespace.
+HOUSE_NUMBER_START = re.compile(r"\d(?<=[^\W\d_]\s\d)\d{0,3}(?!\d)")
+HOUSE_TEXTS = st.lists(
+    st.sampled_from(
+        ["vej", "Vej", "gade", " ", "\t", "\n", "\u00a0", "12", "3456", "7", "x", "²", "_", "٣", ","]
+    ),
+    max_size=25,
+).map("".join)
+
+
+@settings(max_examples=500, deadline=None, derandomize=True)
+@given(text=HOUSE_TEXTS)
+def test_house_numbers_from_the_runs_are_the_searched_ones(text: str) -> None:
+    for region in number_regions(text):
+        searched = any(
+            text[max(0, m.start() - 13) : m.start() - 1].endswith(address_patterns.STREET_END_WORDS)
+            for m in HOUSE_NUMBER_START.finditer(text, region.start, region.end)
+        )
+        assert address_patterns._has_house_number(text, region) == searched

@@ -42,8 +42,17 @@ class KeywordAnnotator:
 
     def annotate(self, complaints: pd.DataFrame, contacts: pd.DataFrame) -> list[Annotation]:
         annotations = []
-        for row in complaints.itertuples(index=False):
-            text = str(row.text).lower()
+        # Plain column lists, not `itertuples` (which builds a namedtuple class per call): the load
+        # benchmark (bench/load_stack.py) uses this model to stand for "a model that costs nothing".
+        rows = zip(
+            complaints["complaint_id"].tolist(),
+            complaints["citizen_id"].tolist(),
+            complaints["received_at"].tolist(),
+            complaints["text"].tolist(),
+            strict=True,
+        )
+        for complaint_id, citizen_id, received_at, raw_text in rows:
+            text = str(raw_text).lower()
             scores = {
                 code: round(1.0 - math.exp(-0.9 * sum(text.count(word) for word in KEYWORDS[code])) * 0.95, 4)
                 for code in ROOT_CAUSE_CODES
@@ -54,14 +63,14 @@ class KeywordAnnotator:
             prior = 0
             if len(contacts):
                 mine = contacts[
-                    (contacts["citizen_id"] == row.citizen_id) & (contacts["occurred_at"] < row.received_at)
+                    (contacts["citizen_id"] == citizen_id) & (contacts["occurred_at"] < received_at)
                 ]
                 prior = len(mine)
             relationship = sum(text.count(word) for word in RELATIONSHIP_WORDS)
             score = round(1.0 / (1.0 + math.exp(-(1.2 * relationship + 0.5 * prior - 2.0))), 4)
             annotations.append(
                 Annotation(
-                    complaint_id=str(row.complaint_id),
+                    complaint_id=str(complaint_id),
                     root_causes=chosen,  # type: ignore[arg-type]
                     root_cause_scores=scores,
                     mediation_score=score,

@@ -15,9 +15,10 @@ process; the caches are module state and never pickled.
 
 from __future__ import annotations
 
+import bisect
 import functools
-import itertools
 import re
+from collections.abc import Iterator
 
 from signals.lexicon import known_forms
 from signals.names import gazetteer, has_surname_suffix
@@ -45,7 +46,7 @@ EDITS: tuple[tuple[str, str, int], ...] = (
     ("1", "l", 3),
 )
 _EDIT_SOURCES = re.compile("|".join(sorted({re.escape(src) for src, _, _ in EDITS}, key=len, reverse=True)))
-MAX_EDITS = 3
+MAX_EDITS = 3  # `_spellings` makes the combinations of 1, 2 and 3 edits
 MAX_CANDIDATES = 4000  # a safety cap for very long tokens full of a/e/g
 MAX_TOKEN = 40  # longer "words" are no Danish words (and would cost quadratic time)
 MIN_PART = 3  # shortest compound part: two-letter parts make almost anything a "compound"
@@ -106,38 +107,98 @@ def count_parts(word: str) -> int:
     return parts
 
 
+# The edits grouped by their source's first character, each group in EDITS order: only the
+# positions holding one of these few characters are looked at.
+_EDITS_BY_FIRST: dict[str, list[tuple[str, str, int]]] = {}
+for _edit in EDITS:
+    _EDITS_BY_FIRST.setdefault(_edit[0][0], []).append(_edit)
+
+
+def _at_most_parts(word: str, limit: int, known: frozenset[str]) -> bool:
+    """count_parts(word) <= limit (2 or 3) for a word not in `known`, without caching it: the
+    check of many repair candidates, most of which no known word ends. The cuts leaving a known
+    last part are found once for both readings."""
+    cached = _parts_cache.get(word)
+    if cached is not None:
+        return cached <= limit
+    if len(word) > MAX_TOKEN:
+        return False
+    tails = [cut for cut in range(MIN_PART, len(word) - MIN_PART + 1) if word[cut:] in known]
+    if not tails:
+        return False
+    if any(_known_head(word[:cut], known) for cut in tails):
+        return True  # two parts
+    if limit < 3:
+        return False
+    for cut in tails:
+        if cut >= 2 * MIN_PART:
+            head = word[:cut]
+            if _two_part(head, known) or (head[-1] in LINKING and _two_part(head[:-1], known)):
+                return True  # three parts
+    return False
+
+
 def _edit_options(word: str) -> list[tuple[int, int, str, int]]:
-    """Every single edit that applies to `word`: (start, end, replacement, cost)."""
+    """Every single edit that applies to `word`: (start, end, replacement, cost), by start, then
+    in EDITS order."""
     options = []
-    for start in range(len(word)):
-        for source, target, cost in EDITS:
-            if word.startswith(source, start):
-                options.append((start, start + len(source), target, cost))
+    by_first = _EDITS_BY_FIRST
+    for start, char in enumerate(word):
+        edits = by_first.get(char)
+        if edits is not None:
+            for source, target, cost in edits:
+                if len(source) == 1 or word.startswith(source, start):
+                    options.append((start, start + len(source), target, cost))
     return options
 
 
-def candidates(word: str) -> list[tuple[int, str]]:
-    """Repaired spellings of a lower-cased word with up to MAX_EDITS edits, as (cost, spelling)."""
+def _spellings(word: str) -> Iterator[tuple[str, int]]:
+    """(spelling, cost) of every combination of up to MAX_EDITS non-overlapping edits of `word`,
+    in the order `itertools.combinations` gives them (all single edits, then pairs, then triples,
+    each in lexicographic order of the options), without making the overlapping combinations:
+    an option can only be followed by those from `after` on."""
     options = _edit_options(word)
+    count = len(options)
+    starts = [option[0] for option in options]
+    # after[i]: the first option starting at or after option i's end (starts are sorted)
+    after = [bisect.bisect_left(starts, end, i + 1) for i, (_, end, _, _) in enumerate(options)]
+    heads = [word[:start] + target for start, _, target, _ in options]  # the text up to edit i
+    for i in range(count):
+        yield heads[i] + word[options[i][1] :], options[i][3]
+    for i in range(count):
+        head, end, cost = heads[i], options[i][1], options[i][3]
+        for j in range(after[i], count):
+            start_j, end_j, target_j, cost_j = options[j]
+            yield head + word[end:start_j] + target_j + word[end_j:], cost + cost_j
+    for i in range(count):
+        head, end, cost = heads[i], options[i][1], options[i][3]
+        for j in range(after[i], count):
+            start_j, end_j, target_j, cost_j = options[j]
+            middle, cost_ij = head + word[end:start_j] + target_j, cost + cost_j
+            for k in range(after[j], count):
+                start_k, end_k, target_k, cost_k = options[k]
+                yield middle + word[end_j:start_k] + target_k + word[end_k:], cost_ij + cost_k
+
+
+def _found_spellings(word: str) -> dict[str, int]:
+    """Each repaired spelling of `word` with its least cost, in order of first appearance."""
     found: dict[str, int] = {}
-    combos = itertools.chain.from_iterable(
-        itertools.combinations(options, size) for size in range(1, MAX_EDITS + 1)
-    )
-    for combo in combos:
-        if any(first[1] > second[0] for first, second in itertools.pairwise(combo)):
-            continue  # overlapping edits ("aa" and its first "a")
-        pieces: list[str] = []
-        last, cost = 0, 0
-        for start, end, target, edit_cost in combo:
-            pieces += (word[last:start], target)
-            last = end
-            cost += edit_cost
-        spelling = "".join(pieces) + word[last:]
+    for spelling, cost in _spellings(word):
         if spelling and cost < found.get(spelling, 1_000):
             found[spelling] = cost
             if len(found) >= MAX_CANDIDATES:
                 break
+    return found
+
+
+def _ranked(found: dict[str, int]) -> list[tuple[int, str]]:
+    """(cost, spelling) by cost; equal costs in order of first appearance (a stable sort)."""
     return sorted(((cost, spelling) for spelling, cost in found.items()), key=lambda item: item[0])
+
+
+def candidates(word: str) -> list[tuple[int, str]]:
+    """Repaired spellings of a lower-cased word with up to MAX_EDITS edits, as (cost, spelling)."""
+    return _ranked(_found_spellings(word))
 
 
 def _best_repair(word: str) -> str | None:
@@ -151,23 +212,27 @@ def _best_repair(word: str) -> str | None:
     known = known_forms()
     if word in known:
         return None
-    ranked = candidates(word)
+    found = _found_spellings(word)
     # A single known word made by the cheapest edits wins over any compound reading of the
     # token: a compound reading of a damaged word is usually junk ("sarligt" = "sar" + "ligt").
-    for _, level in itertools.groupby(ranked, key=lambda item: item[0]):
-        for _, spelling in level:
-            if spelling in known:
-                return spelling
+    # The first known spelling in the ranked order: the least cost, the earliest of equals. Most
+    # tokens have none, which one set intersection in C tells.
+    hits = known.intersection(found)  # iterates over `found`, the smaller
+    if hits:
+        best, best_cost = "", 1_000
+        for spelling, cost in found.items():
+            if cost < best_cost and spelling in hits:
+                best, best_cost = spelling, cost
+        return best
     parts = count_parts(word)
     if parts < 3:
         return None
     # Otherwise a compound repair, which must need fewer parts than the token did; a token with
     # no reading at all may become a three-part compound if it is long enough to hold one.
     limit = 3 if parts == NOT_SEGMENTED and len(word) >= LONG_COMPOUND else min(2, parts - 1)
-    for _, level in itertools.groupby(ranked, key=lambda item: item[0]):
-        for _, spelling in level:
-            if len(spelling) >= 2 * MIN_PART and count_parts(spelling) <= limit:
-                return spelling
+    for _, spelling in _ranked(found):  # none of them is a known word (no hits above)
+        if len(spelling) >= 2 * MIN_PART and _at_most_parts(spelling, limit, known):
+            return spelling
     return None
 
 
@@ -308,23 +373,27 @@ def _repaired_token(token: str, text: str, start: int, plan: dict[str, str], dam
     return match_case(token, repaired)
 
 
-@functools.lru_cache(maxsize=65_536)
-def _occurrences(token: str) -> re.Pattern[str]:
-    """The pattern finding a lower-cased token type, to be checked for a token start.
-
-    It starts with the literal so that the regex engine can skip ahead by fast substring search;
-    a look-behind first would make it try every position.
-    """
-    return re.compile(re.escape(token) + r"(?![\w@&])")
+def _is_token_char(char: str) -> bool:
+    """A character tokens hold: a word character, "@" or "&" (`TOKEN_RE`); "", beyond either
+    end of the text, is none."""
+    return char != "" and (char.isalnum() or char in "_@&")
 
 
 def _token_starts(token: str, lowered: str) -> list[int]:
+    """Where the lower-cased token type (all token characters) stands as a whole token.
+
+    A substring search, then a look at the characters on either side: no pattern to compile for
+    each new token type. Occurrences found this way never overlap (a whole token is followed by
+    a character no token holds), as a regular expression's would not."""
     starts = []
-    for match in _occurrences(token).finditer(lowered):
-        start = match.start()
-        before = lowered[start - 1 : start]
-        if not before or not (before.isalnum() or before in "_@&"):
-            starts.append(start)
+    size = len(token)
+    find = lowered.find
+    at = find(token)
+    while at >= 0:
+        after, before = lowered[at + size : at + size + 1], lowered[at - 1 : at]
+        if not _is_token_char(after) and not _is_token_char(before):
+            starts.append(at)
+        at = find(token, at + 1)
     return starts
 
 

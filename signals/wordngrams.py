@@ -20,7 +20,7 @@ from typing import Any
 import numpy as np
 import pandas as pd
 import scipy.sparse as sp
-from spacy.attrs import ORTH
+from spacy.attrs import IDX, ORTH
 from spacy.tokenizer import Tokenizer
 
 from signals import csr
@@ -119,9 +119,9 @@ class _ChunkCache:
         missing = [chunk for chunk in chunks if chunk not in known]
         if missing:
             with self.lock:
-                for chunk in missing:
-                    if chunk not in known:
-                        known[chunk] = self.type_ids(_spacy_tokens(chunk))
+                missing = [chunk for chunk in missing if chunk not in known]
+                for chunk, tokens in zip(missing, _spacy_chunk_tokens(missing), strict=True):
+                    known[chunk] = self.type_ids(tokens)
         return [known[chunk] for chunk in chunks]
 
     def in_pattern(self) -> np.ndarray:
@@ -161,6 +161,41 @@ def _spacy_tokens(text: str) -> list[str]:
     nlp = tokenizer()
     strings = nlp.vocab.strings
     return [strings[value] for value in nlp.tokenizer(text).to_array(ORTH).tolist()]
+
+
+# Between chunks tokenised in one call: a chunk of its own that no special case holds (checked),
+# and that normalised text never holds (control characters are removed).
+_CHUNK_SEPARATOR = "\x01"
+_CHUNKS_PER_CALL = 4096  # bounds the joined text's length
+
+
+def _spacy_chunk_tokens(chunks: list[str]) -> list[list[str]]:
+    """`_spacy_tokens` of each chunk (a text without whitespace), in a few calls instead of one
+    per chunk: a Doc per call made a new chunk cost about a quarter more (25 against 19 us).
+
+    spaCy cuts a text at whitespace and tokenises each piece on its own; only a special case
+    matched over tokens could span pieces, and none spans the separator, which no rule holds. So
+    the chunks joined by separators give each chunk's own tokens, told apart by their offsets.
+    """
+    nlp = tokenizer()
+    rules: Any = nlp.tokenizer
+    if any(_CHUNK_SEPARATOR in rule for rule in rules.rules):
+        return [_spacy_tokens(chunk) for chunk in chunks]
+    strings = nlp.vocab.strings
+    glue = f" {_CHUNK_SEPARATOR} "
+    result: list[list[str]] = []
+    for first in range(0, len(chunks), _CHUNKS_PER_CALL):
+        part = chunks[first : first + _CHUNKS_PER_CALL]
+        lengths = np.fromiter(map(len, part), dtype=np.int64, count=len(part))
+        starts = np.cumsum(lengths + len(glue)) - lengths - len(glue)  # each chunk's offset
+        array = rules(glue.join(part)).to_array([ORTH, IDX])
+        offsets = array[:, 1].astype(np.int64)
+        owner = np.searchsorted(starts, offsets, side="right") - 1
+        inside = offsets < starts[owner] + lengths[owner]  # not the separator's
+        texts = [strings[value] for value in array[inside, 0].tolist()]
+        bounds = np.searchsorted(owner[inside], np.arange(len(part) + 1)).tolist()
+        result += [texts[bounds[i] : bounds[i + 1]] for i in range(len(part))]
+    return result
 
 
 @functools.cache

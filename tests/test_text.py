@@ -147,6 +147,96 @@ def test_repair_restores_most_transliterated_words() -> None:
     assert restored / damaged > 0.9
 
 
+def _repair_test_words() -> list[str]:
+    """Damaged and clean words of the test texts, and seeded random strings over the edits'
+    letters (many edit options each, some long enough to reach the candidate cap)."""
+    import random
+
+    flat = str.maketrans({"æ": "ae", "ø": "oe", "å": "aa"})
+    ocr = str.maketrans({"æ": "&", "ø": "g", "å": "a"})
+    words = {w for text in CLEAN_DANISH for w in tokens(text.lower())}
+    words |= {w.translate(table) for w in set(words) for table in (flat, ocr)}
+    rng = random.Random(7)
+    letters = "aegor1n@&lmiksd"
+    words |= {"".join(rng.choice(letters) for _ in range(rng.randint(1, 30))) for _ in range(300)}
+    words |= {
+        "a" * 40,
+        "ae" * 12,
+        "g" * 25,
+        "borgerradgiveren",
+        "konfliktlgsningsmgde",
+        "sagsbehandlingstiden",
+    }
+    return sorted(words)
+
+
+def test_repair_candidates_equal_every_combination_of_edits() -> None:
+    """The candidates made without overlapping combinations equal the plain enumeration of
+    `itertools.combinations` with overlapping ones skipped (the code before), order included."""
+    from signals.repair import EDITS, MAX_CANDIDATES, MAX_EDITS, candidates
+
+    def reference(word: str) -> list[tuple[int, str]]:
+        options = [
+            (start, start + len(source), target, cost)
+            for start in range(len(word))
+            for source, target, cost in EDITS
+            if word.startswith(source, start)
+        ]
+        found: dict[str, int] = {}
+        combos = itertools.chain.from_iterable(
+            itertools.combinations(options, size) for size in range(1, MAX_EDITS + 1)
+        )
+        for combo in combos:
+            if any(first[1] > second[0] for first, second in itertools.pairwise(combo)):
+                continue
+            pieces: list[str] = []
+            last, cost = 0, 0
+            for start, end, target, edit_cost in combo:
+                pieces += (word[last:start], target)
+                last = end
+                cost += edit_cost
+            spelling = "".join(pieces) + word[last:]
+            if spelling and cost < found.get(spelling, 1_000):
+                found[spelling] = cost
+                if len(found) >= MAX_CANDIDATES:
+                    break
+        return sorted(((cost, spelling) for spelling, cost in found.items()), key=lambda item: item[0])
+
+    words = _repair_test_words()
+    assert any(len(candidates(word)) == MAX_CANDIDATES for word in words)  # the cap is exercised
+    for word in words:
+        assert candidates(word) == reference(word), word
+
+
+def test_compound_check_of_repair_candidates_equals_count_parts() -> None:
+    from signals import repair
+    from signals.lexicon import known_forms
+
+    known = known_forms()
+    spellings = {s for word in _repair_test_words()[:150] for _, s in repair.candidates(word)[:300]}
+    spellings |= {"borgerradgiveren", "sagsbehandlerkontoret", "kommunesagsbehandler" + "x" * 30}
+    spellings = sorted(spellings - known)
+    repair._parts_cache.clear()  # computed, not read from the cache count_parts fills
+    fast = [(repair._at_most_parts(s, 2, known), repair._at_most_parts(s, 3, known)) for s in spellings]
+    expected = [(repair.count_parts(s) <= 2, repair.count_parts(s) <= 3) for s in spellings]
+    assert fast == expected
+    assert any(two for two, _ in fast) and any(three and not two for two, three in fast)
+
+
+def test_token_starts_equal_the_regular_expression() -> None:
+    from signals.repair import _token_starts
+
+    lowered = "aa aaa aa_ _aa @aa aa& aa. (aa) paa aa\naa aa1 1 11 1. i1 1i ærø ærøs ær ø1 aa"
+    for token in ("aa", "1", "ærø", "ær", "ø1", "i1", "paa"):
+        pattern = re.compile(re.escape(token) + r"(?![\w@&])")
+        expected = [
+            m.start()
+            for m in pattern.finditer(lowered)
+            if not re.match(r"[\w@&]", lowered[m.start() - 1 : m.start()])
+        ]
+        assert _token_starts(token, lowered) == expected, token
+
+
 @pytest.mark.parametrize(
     ("text", "normalised_part", "original_part"),
     [
@@ -339,6 +429,15 @@ def test_tokens_from_the_chunk_cache_equal_spacy_text_by_text() -> None:
         assert np.array_equal(fast.rows, reference.rows)
         assert np.array_equal(fast.type_of, reference.type_of)
         assert np.array_equal(fast.english, reference.english)
+
+
+def test_chunks_tokenised_in_one_call_equal_chunks_tokenised_one_by_one() -> None:
+    from signals.wordngrams import _spacy_chunk_tokens, _spacy_tokens
+
+    lowered, _ = prepare_texts([*CLEAN_DANISH, *TRAIN_EXTRA])
+    chunks = sorted({chunk for text in [*lowered, *TOKENISER_EDGE_CASES] for chunk in text.split()})
+    chunks += ["1.", "kl.", "bl.a.", "(se", "www.kk.dk/x", "[navn]", "[NAVN],", '"nej!"', "x\x01y", "'s"]
+    assert _spacy_chunk_tokens(chunks) == [_spacy_tokens(chunk) for chunk in chunks]
 
 
 def test_a_special_case_spanning_two_chunks_is_left_to_spacy() -> None:

@@ -28,8 +28,8 @@ from signals import csr
 from signals.terms import tfidf
 from signals.text import as_texts
 
-DENIAL = re.compile(
-    r"\b(?:"
+# The constructions, in lower case; `DENIAL` matches them in any case.
+_PHRASES = (
     # Danish: a theme denied or set aside, a concession, a past that is settled
     r"ikke (?:om|derfor|det|dét|over|så meget)"
     r"|ikke,? fordi"
@@ -48,17 +48,58 @@ DENIAL = re.compile(
     r"|last time"
     r"|years ago"
     r"|fortunately"
-    r")\b",
-    re.IGNORECASE,
 )
+DENIAL = re.compile(rf"\b(?:{_PHRASES})\b", re.IGNORECASE)
 _SENTENCE_END = re.compile(r"(?<=[.!?;])\s+|\n+")
+
+# `denied_sentences` finds the constructions in one scan of the text folded to lower case (a
+# case-blind pattern tries ~20 alternatives at every word start and costs several times more).
+# Folding: str.lower(), except for the characters whose lower case is not what IGNORECASE
+# matches: "İ" lowers to two characters, "ı" and "ſ" match "i" and "s" but lower to themselves.
+# The tests check for every code point that the folded character equals a pattern character
+# exactly when IGNORECASE matches it, keeps the length, and is a word character as before.
+_FOLD_FIRST = str.maketrans({"İ": "i", "ı": "i", "ſ": "s"})
+# A construction at a word start: the scan consumes the character before it, which lets the
+# engine skip from candidate to candidate ([^0-9a-z_] is tested in C, a superset of \W in folded
+# text; the lookbehind then requires \W exactly). The text's first word is tried on its own.
+_DENIAL_AFTER = re.compile(rf"[^0-9a-z_](?<=\W)(?:{_PHRASES})\b")
+_DENIAL_FIRST = re.compile(rf"(?:{_PHRASES})\b")
+
+
+def _folded(text: str) -> str:
+    """`text` in lower case as DENIAL's IGNORECASE sees it, character for character."""
+    if "İ" in text or "ı" in text or "ſ" in text:
+        text = text.translate(_FOLD_FIRST)
+    return text.lower()
 
 
 def denied_sentences(text: str) -> str:
-    """The sentences of `text` that hold a denial construction, joined by spaces ("" if none)."""
-    if not DENIAL.search(text):
+    """The sentences of `text` that hold a denial construction, joined by spaces ("" if none).
+
+    A sentence counts when `DENIAL.search(sentence)` finds one; computed from one scan of the
+    whole text: no construction spans a sentence end (none holds ".!?;" or a line break) and the
+    text around a sentence, whitespace, bounds a word as the sentence's own ends do."""
+    folded = _folded(text)
+    found = [hit.start() + 1 for hit in _DENIAL_AFTER.finditer(folded)]
+    if _DENIAL_FIRST.match(folded):
+        found.insert(0, 0)
+    if not found:
         return ""
-    return " ".join(sentence for sentence in _SENTENCE_END.split(text) if DENIAL.search(sentence))
+    # The sentences are the pieces between separators, as `_SENTENCE_END.split` gives them.
+    sentences = []
+    start = 0
+    index = 0
+    for separator in _SENTENCE_END.finditer(text):
+        end = separator.start()
+        if found[index] < end:
+            sentences.append(text[start:end])
+            while index < len(found) and found[index] < end:
+                index += 1
+            if index == len(found):
+                return " ".join(sentences)
+        start = separator.end()
+    sentences.append(text[start:])
+    return " ".join(sentences)
 
 
 class DenialFeatures(TransformerMixin, BaseEstimator):

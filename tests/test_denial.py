@@ -5,7 +5,7 @@ from __future__ import annotations
 import numpy as np
 import pytest
 
-from signals.denial import DenialFeatures, denied_sentences
+from signals.denial import _SENTENCE_END, DENIAL, DenialFeatures, _folded, denied_sentences
 
 
 @pytest.mark.parametrize(
@@ -95,3 +95,55 @@ def test_a_few_texts_are_weighed_as_the_vectorizer_weighs_them() -> None:
             np.testing.assert_array_equal(ours.indptr, theirs.indptr)
             np.testing.assert_array_equal(ours.indices, theirs.indices)
             np.testing.assert_array_equal(ours.data, theirs.data)
+
+
+def _denied_by_sentence(text: str) -> str:
+    """The definition `denied_sentences` computes in one scan: each sentence searched on its own."""
+    return " ".join(sentence for sentence in _SENTENCE_END.split(text) if DENIAL.search(sentence))
+
+
+def test_the_folded_scan_sees_each_character_as_ignorecase_does() -> None:
+    """For every code point: folded, it stays one word character (or one non-word character) and
+    equals a character of the constructions exactly when DENIAL's IGNORECASE matches it there."""
+    import re
+    import sys
+
+    every = "".join(map(chr, range(sys.maxunicode + 1)))
+    folded = _folded(every)
+    assert len(folded) == len(every)
+    word = re.compile(r"\w")
+    assert [hit.start() for hit in word.finditer(folded)] == [hit.start() for hit in word.finditer(every)]
+    pattern_chars = set(re.sub(r"\\b|\(\?:|[()|?]", "", DENIAL.pattern))
+    assert {" ", ",", "'", "i", "k", "s", "å", "é"} <= pattern_chars
+    for char in pattern_chars:
+        ignoring_case = [hit.start() for hit in re.finditer(re.escape(char), every, re.IGNORECASE)]
+        assert [hit.start() for hit in re.finditer(re.escape(char), folded)] == ignoring_case, char
+    # Final sigma lowers by context, to another non-pattern word character
+    assert _folded("ΣΑΣ ΣΙΣ.") == "σας σις."
+
+
+def test_one_scan_finds_the_sentences_each_sentence_search_finds() -> None:
+    """Random texts of constructions in odd case and spelling, other words, word glue and every
+    kind of sentence end: the same sentences as searching each sentence on its own."""
+    import random
+
+    generator = random.Random(7)
+    constructions = [
+        "ikke om", "IKKE derfor", "Ikke dét", "ikke så meget", "ikke, fordi", "ikke fordi", "ikke,fordi",
+        "handler egentlig ikke", "handler faktisk ikke", "HANDLER ikke", "klager ikke", "er ikke problemet",
+        "Selvom", "heldigvis", "sidste gang", "Tidligere", "for et par år siden", "for nogle ÅR siden",
+        "for nogle År siden", "not about", "NOT the issue", "isn't the", "although", "Last time",
+        "years ago", "fortunately", "İkke om", "ıkke om", "ſelvom", "KLAGER İKKE", "klager ıkke",
+    ]  # fmt: skip
+    others = ["jeg", "sagen", "ikke", "er", "for", "not", "ventetiden", "ÆØÅ", "Σας", "2024", "ikkeom", "_"]
+    glue = [" ", " ", " ", "", "_", "-", "(", '"', "9", "é"]
+    ends = [". ", "! ", "?\n", "; ", ".\n\n", "\n", " \n ", ".", ".  ", ";\t", ", "]
+    texts = ["", "ikke om", "selvom.", " selvom", "\nselvom", "fortunately\n", "xselvom", "selvomx"]
+    for _ in range(3000):
+        parts = []
+        for _ in range(generator.randint(1, 14)):
+            parts.append(generator.choice(constructions if generator.random() < 0.3 else others))
+            parts.append(generator.choice(ends if generator.random() < 0.25 else glue))
+        texts.append("".join(parts))
+    for text in texts:
+        assert denied_sentences(text) == _denied_by_sentence(text), text

@@ -31,7 +31,7 @@ from signals.contacts import (
 )
 from signals.cues import CUE_LABELS_DA, CueFeatures, CueSpan, find_cues_in
 from signals.denial import DenialFeatures
-from signals.normalise import NormalisedText, normalise_batch_with_offsets
+from signals.normalise import NormalisedText, normalise_batch, normalise_batch_with_offsets
 from signals.pipeline import CONTACT_BLOCK, TEXT_BLOCKS
 from signals.schema import ROOT_CAUSE_CODES, ROOT_CAUSES, Annotation
 from signals.text import TextFeatures
@@ -235,6 +235,9 @@ class KonfliktModel:
         # Normalised once with the offsets the cue spans need; the feature transform reuses it.
         normalised = normalise_batch_with_offsets(texts)
         matrix, contact_values = self._features(complaints, contacts, texts)
+        # The features normalised the same texts: their lower-cased forms, as the cue features
+        # matched them (a lookup of the remembered batch, so the spans are a lookup too).
+        lowered = [item.lowered for item in normalise_batch(texts)]
         mediation, threshold, history_known = self.mediation_for(contacts)
         rc_scores, med_scores = self.score_matrix(matrix, mediation)
         chosen = self.decide_root_causes(rc_scores)
@@ -248,6 +251,7 @@ class KonfliktModel:
             mediation=mediation,
             threshold=threshold,
             history_known=history_known,
+            lowered=lowered,
         )
         rc_rounded = np.round(rc_scores, SCORE_DIGITS).tolist()
         med_list = med_scores.tolist()
@@ -278,12 +282,14 @@ class KonfliktModel:
         mediation: LinearScorer,
         threshold: float,
         history_known: bool,
+        lowered: list[str] | None = None,
     ) -> list[dict[str, Any]]:
         """Plain-Danish reasons per complaint: phrases, conflict cues with character spans, contact
         facts. A feature's push on a score is its value times its weight (sign of the calibration).
 
-        The pushes of the whole batch are computed at once; per complaint only its few phrase
-        candidates are ranked (see `_top_phrases`)."""
+        The pushes of the whole batch are computed at once, and the phrases of every complaint and
+        score are ranked together (see `_phrases_by_group`). `lowered`: the normalised texts'
+        `lower_same_length`, if the caller has them."""
         n_rows = matrix.shape[0]
         indptr, columns, values = matrix.indptr, matrix.indices, matrix.data
         rows = np.repeat(np.arange(n_rows), np.diff(indptr))
@@ -295,32 +301,39 @@ class KonfliktModel:
         word = self._is_word[columns]
         word_rows, word_columns, word_values = rows[word], columns[word], values[word]
         word_bounds = _bounds(word_rows, n_rows)
-        mediation_phrases = self._phrases_by_row(
-            word_rows, word_columns, pushes[word], np.arange(n_rows), n_rows, limit=5
-        )
-        cause_phrases: list[dict[int, list[str]]] = [{} for _ in range(n_rows)]
+        # Groups of word entries, numbered score by score: the mediation score's (group = row),
+        # then per root cause k the rows that have it (group = (1 + k) * n_rows + row).
+        groups, group_columns, group_pushes = [word_rows], [word_columns], [pushes[word]]
+        codes_of_rows: list[list[int]] = [[] for _ in range(n_rows)]
         for k in range(chosen.shape[1]):
             with_code = np.flatnonzero(chosen[:, k])
             if len(with_code) == 0:
                 continue
             entries = _segments(word_bounds, with_code)
-            pushes_k = self.root_causes.pushes_of(word_columns[entries], word_values[entries], k)
-            phrases = self._phrases_by_row(
-                word_rows[entries], word_columns[entries], pushes_k, with_code, n_rows, limit=4
-            )
-            for i, found in zip(with_code.tolist(), phrases, strict=True):
-                cause_phrases[i][k] = found
+            groups.append(word_rows[entries] + (1 + k) * n_rows)
+            group_columns.append(word_columns[entries])
+            group_pushes.append(self.root_causes.pushes_of(word_columns[entries], word_values[entries], k))
+            for i in with_code.tolist():
+                codes_of_rows[i].append(k)
+        phrases = self._phrases_by_group(
+            np.concatenate(groups),
+            np.concatenate(group_columns),
+            np.concatenate(group_pushes),
+            n_rows,
+            limits=(5, 4),
+        )
         explanations = []
         for i in range(n_rows):
             row = slice(indptr[i], indptr[i + 1])
             contact_share = float(contact_magnitude[contact_bounds[i] : contact_bounds[i + 1]].sum()) / max(
                 float(magnitude[row].sum()), 1e-9
             )
+            cues = find_cues_in(normalised[i], None if lowered is None else lowered[i])
             explanations.append(
                 self._explanation(
-                    cues=find_cues_in(normalised[i]),
-                    mediation_phrases=mediation_phrases[i],
-                    cause_phrases=cause_phrases[i],
+                    cues=cues,
+                    mediation_phrases=phrases(i),
+                    cause_phrases={k: phrases((1 + k) * n_rows + i) for k in codes_of_rows[i]},
                     contact_share=contact_share,
                     facts=_contact_facts(tuple(contact_rows[i])) if history_known else [HISTORY_UNKNOWN],
                     mediation_score=float(mediation_scores[i]),
@@ -329,38 +342,51 @@ class KonfliktModel:
             )
         return explanations
 
-    def _phrases_by_row(
+    def _phrases_by_group(
         self,
-        rows: np.ndarray,
+        groups: np.ndarray,
         columns: np.ndarray,
         pushes: np.ndarray,
-        wanted: np.ndarray,
         n_rows: int,
         *,
-        limit: int,
-    ) -> list[list[str]]:
-        """The phrases of each row in `wanted` (sorted) from its word entries (rows sorted)."""
-        keep = pushes > 0
-        rows, columns, pushes = rows[keep], columns[keep], pushes[keep]
-        bounds = _bounds(rows, n_rows).tolist()
-        return [
-            self._top_phrases(columns[bounds[i] : bounds[i + 1]], pushes[bounds[i] : bounds[i + 1]], limit)
-            for i in wanted.tolist()
-        ]
+        limits: tuple[int, int],
+    ) -> Callable[[int], list[str]]:
+        """The phrases of each group of word entries (`groups` ascending): its most pushing word
+        n-grams present (positive pushes only; character n-grams are not readable), a phrase that is
+        both a lemma and a word as written named once; at most limits[0] for groups below n_rows
+        (the mediation score's), limits[1] for the others. Returns a lookup by group number.
 
-    def _top_phrases(self, columns: np.ndarray, pushes: np.ndarray, limit: int) -> list[str]:
-        """The most pushing word n-grams present (`pushes` all positive; character n-grams are not
-        readable); a phrase that is both a lemma and a word as written is named once."""
-        if len(pushes) == 0:
-            return []
-        candidates = 2 * limit  # a phrase is at most two columns (lemma and as written)
-        if len(pushes) > candidates:
-            # the candidates-th largest push; ties at the cut: the stable full order decides
-            cut = np.partition(pushes, len(pushes) - candidates)[len(pushes) - candidates]
-            top = np.flatnonzero(pushes >= cut)
-            columns, pushes = columns[top], pushes[top]
-        order = np.argsort(-pushes, kind="stable")
-        return list(dict.fromkeys(self._phrase_of[columns[order]].tolist()))[:limit]
+        The ranking of one group is a stable sort by push, largest first; since a phrase is at most
+        two columns, its first 2 * limit entries name all the phrases it can give. So per group
+        only the entries at or above its (2 * limit)-th largest push are candidates (one partition
+        for a group that has more); the candidates of all groups are sorted in one stable lexsort."""
+        keep = pushes > 0
+        groups, columns, pushes = groups[keep], columns[keep], pushes[keep]
+        n_groups = int(groups[-1]) + 1 if len(groups) else 0
+        bounds = _bounds(groups, n_groups)
+        wanted = np.full(n_groups, 2 * limits[1])
+        wanted[: min(n_rows, n_groups)] = 2 * limits[0]
+        cut = np.zeros(n_groups)  # every push is positive: a cut of 0 keeps them all
+        larger = np.flatnonzero(np.diff(bounds) > wanted)
+        cuts = []  # per larger group: its wanted-th largest push (the lists avoid numpy scalars)
+        for start, stop, n in zip(
+            bounds[larger].tolist(), bounds[larger + 1].tolist(), wanted[larger].tolist(), strict=True
+        ):
+            cuts.append(np.partition(pushes[start:stop], stop - start - n)[stop - start - n])
+        cut[larger] = cuts
+        candidate = pushes >= cut[groups]
+        groups, columns, pushes = groups[candidate], columns[candidate], pushes[candidate]
+        order = np.lexsort((-pushes, groups))  # stable: equal pushes stay in entry order
+        ranked = self._phrase_of[columns[order]].tolist()
+        ranked_bounds = _bounds(groups, n_groups).tolist()
+
+        def phrases(group: int) -> list[str]:
+            if group >= n_groups:
+                return []
+            limit = limits[0] if group < n_rows else limits[1]
+            return list(dict.fromkeys(ranked[ranked_bounds[group] : ranked_bounds[group + 1]]))[:limit]
+
+        return phrases
 
     def _explanation(
         self,

@@ -35,10 +35,11 @@ def find_cues(text: str) -> list[CueSpan]:
     return find_cues_in(normalise_with_offsets(text))
 
 
-def find_cues_in(normalised: NormalisedText) -> list[CueSpan]:
-    """Conflict cues of a text normalised with offsets, with offsets into the original text."""
+def find_cues_in(normalised: NormalisedText, lowered: str | None = None) -> list[CueSpan]:
+    """Conflict cues of a text normalised with offsets, with offsets into the original text
+    (`lowered`: its `lower_same_length`, if the caller has it)."""
     spans = []
-    for span in match_cues(lower_same_length(normalised.text)):
+    for span in match_cues(lower_same_length(normalised.text) if lowered is None else lowered):
         start, end = normalised.original_span(span.start, span.end)
         spans.append(CueSpan(span.category, start, end, span.negated))
     return spans

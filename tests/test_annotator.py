@@ -242,3 +242,25 @@ def test_small_batches_take_their_own_route_to_the_same_matrix_and_annotations(
             assert [a.model_dump_json() for a in found] == [a.model_dump_json() for a in expected_found]
         alone = [a.model_dump() for _, found in small for a in found]
         assert alone == in_one_batch[: len(alone)]
+
+
+def test_phrases_of_all_groups_rank_as_a_stable_sort_of_each_group(data) -> None:
+    """`_phrases_by_group` (candidates cut per group, one lexsort for the batch) names the phrases a
+    stable sort of each group's own entries by push names: ties (frequent here) in entry order,
+    non-positive pushes never, groups of any size, mediation and root-cause limits."""
+    model, _, _ = data
+    word_columns = np.flatnonzero(model._is_word)
+    generator = np.random.default_rng(3)
+    n_rows = 40
+    sizes = generator.choice([0, 1, 5, 9, 10, 11, 30, 200], size=14 * n_rows)
+    groups = np.repeat(np.arange(14 * n_rows), sizes)
+    columns = generator.choice(word_columns[:60], size=len(groups))  # shared phrases: lemma and as written
+    pushes = generator.choice([-1.0, 0.0, 0.25, 0.5, 0.5, 1.0, 2.0, 3.5], size=len(groups))
+    phrases = model._phrases_by_group(groups, columns, pushes, n_rows, limits=(5, 4))
+    for group in range(14 * n_rows):
+        mine = np.flatnonzero(groups == group)
+        ranked = [j for j in mine[np.argsort(-pushes[mine], kind="stable")] if pushes[j] > 0]
+        limit = 5 if group < n_rows else 4
+        expected = list(dict.fromkeys(model._phrase_of[columns[ranked]].tolist()))[:limit]
+        assert phrases(group) == expected
+    assert phrases(14 * n_rows + 5) == []

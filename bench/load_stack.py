@@ -12,7 +12,8 @@ fresh database; then, round after round, each server in turn gets `--requests` a
 from one client, the same from 8 clients, and `--requests` health checks. Printed per root: the
 server process's CPU time per request (from /proc; median and all rounds) and the wall time per
 request. `--without` hides installed modules from the first root's server (code from before they
-were dependencies).
+were dependencies). The last run ("charset") sends the annotate bodies with a content type that
+the service hands to FastAPI's own handler rather than its lean path.
 """
 
 from __future__ import annotations
@@ -50,9 +51,18 @@ uvicorn.run(app, host="127.0.0.1", port=port, **run_kwargs(settings))
 """
 
 
-async def drive(base: str, key: str, texts: list[str], *, requests: int, clients: int, path: str) -> None:
+async def drive(
+    base: str,
+    key: str,
+    texts: list[str],
+    *,
+    requests: int,
+    clients: int,
+    path: str,
+    content_type: str = "application/json",
+) -> None:
     rng = random.Random(3)
-    headers = {"Authorization": f"Bearer {key}"}
+    headers = {"Authorization": f"Bearer {key}", "Content-Type": content_type}
     async with httpx.AsyncClient(base_url=base, timeout=60) as client:
 
         async def one(worker: int) -> None:
@@ -61,7 +71,7 @@ async def drive(base: str, key: str, texts: list[str], *, requests: int, clients
                     response = await client.get("/health")
                 else:
                     body = {"complaints": [complaint(texts, rng, f"s{worker}-{i}")]}
-                    response = await client.post(path, json=body, headers=headers)
+                    response = await client.post(path, content=json.dumps(body), headers=headers)
                 if response.status_code != 200:
                     raise RuntimeError(f"{path}: status {response.status_code}")
 
@@ -89,10 +99,14 @@ def main() -> None:
             texts.append(json.loads(line)["text"])
             if len(texts) >= 2000:
                 break
+    # The last run sends the same bodies as `application/json; charset=utf-8`, which annotate hands
+    # to FastAPI's own handler (service/api/routes/annotate.py): the two paths of one server, compared
+    # in the same rounds (for a tree from before the lean path, both runs take the same path).
     runs = (
-        ("annotate, 1 client", 1, "/v1/annotate"),
-        ("annotate, 8 clients", 8, "/v1/annotate"),
-        ("health", 1, "/health"),
+        ("annotate, 1 client", 1, "/v1/annotate", "application/json"),
+        ("annotate, 8 clients", 8, "/v1/annotate", "application/json"),
+        ("health", 1, "/health", "application/json"),
+        ("annotate, 1 client, charset", 1, "/v1/annotate", "application/json; charset=utf-8"),
     )
     results: dict[tuple[str, str, str], list[tuple[float, float]]] = {}
     for backend in args.backends.split(","):
@@ -125,9 +139,17 @@ def main() -> None:
                     _wait_until_ready(servers[-1][2], process, timeout=120)
                 for _ in range(args.rounds):
                     for name, process, base, keys in servers:
-                        for label, clients, route in runs:
+                        for label, clients, route, content_type in runs:
                             asyncio.run(
-                                drive(base, keys["analyst"], texts, requests=40, clients=clients, path=route)
+                                drive(
+                                    base,
+                                    keys["analyst"],
+                                    texts,
+                                    requests=40,
+                                    clients=clients,
+                                    path=route,
+                                    content_type=content_type,
+                                )
                             )
                             cpu, wall = _tree_cpu_seconds(process.pid), time.perf_counter()
                             asyncio.run(
@@ -138,6 +160,7 @@ def main() -> None:
                                     requests=args.requests,
                                     clients=clients,
                                     path=route,
+                                    content_type=content_type,
                                 )
                             )
                             cpu = (_tree_cpu_seconds(process.pid) - cpu) * 1000 / args.requests
@@ -157,6 +180,22 @@ def main() -> None:
             f"| {backend} | {name} | {label} | {cpus[len(cpus) // 2]:.2f} | "
             f"{', '.join(f'{c:.2f}' for c in cpus)} | {walls[len(walls) // 2]:.2f} |"
         )
+
+    def median_cpu(backend: str, name: str, label: str) -> float:
+        cpus = sorted(v[0] for v in results[(backend, name, label)])
+        return cpus[len(cpus) // 2]
+
+    names = [str(root) for root in roots]
+    print("\nRatios of median server CPU per request (same run):")
+    for backend in args.backends.split(","):
+        for label, *_ in runs:
+            if len(names) > 1:
+                ratio = median_cpu(backend, names[-1], label) / median_cpu(backend, names[0], label)
+                print(f"{backend}, {label}: last root / first root {ratio:.2f}")
+        for name in names:
+            plain = median_cpu(backend, name, "annotate, 1 client")
+            charset = median_cpu(backend, name, "annotate, 1 client, charset")
+            print(f"{backend}, {name}: annotate 1 client, plain JSON / charset {plain / charset:.2f}")
 
 
 if __name__ == "__main__":

@@ -21,7 +21,7 @@ from service.settings import Settings
 from signals.model import Annotator
 from signals.schema import COPENHAGEN
 
-bearer = HTTPBearer(
+_bearer = HTTPBearer(
     auto_error=False,
     scheme_name="API key",
     description="`Authorization: Bearer <key>`; keys are made with `konflikt keys create`.",
@@ -59,7 +59,7 @@ MetricsDep = Annotated[ServiceMetrics, Depends(get_metrics)]
 SessionDep = Annotated[Session, Depends(get_session)]
 
 
-def refuse_missing_key() -> HTTPException:
+def _refuse_missing_key() -> HTTPException:
     return HTTPException(
         status.HTTP_401_UNAUTHORIZED,
         "missing API key: send `Authorization: Bearer <key>`",
@@ -67,22 +67,22 @@ def refuse_missing_key() -> HTTPException:
     )
 
 
-def refuse_key(exc: AuthenticationError) -> HTTPException:
+def _refuse_key(exc: AuthenticationError) -> HTTPException:
     return HTTPException(status.HTTP_401_UNAUTHORIZED, str(exc), headers={"WWW-Authenticate": "Bearer"})
 
 
 def get_caller(
     request: Request,
     session: SessionDep,
-    credentials: Annotated[HTTPAuthorizationCredentials | None, Depends(bearer)],
+    credentials: Annotated[HTTPAuthorizationCredentials | None, Depends(_bearer)],
 ) -> Caller:
     """The authenticated caller; 401 without a valid, unrevoked key."""
     if credentials is None:
-        raise refuse_missing_key()
+        raise _refuse_missing_key()
     try:
         caller = authenticate(session, credentials.credentials)
     except AuthenticationError as exc:
-        raise refuse_key(exc) from None
+        raise _refuse_key(exc) from None
     request.state.caller = caller  # for the request log line
     return caller
 
@@ -144,19 +144,19 @@ def _connect_and_authenticate(engine: Engine, key: str) -> KeyedConnection:
 
 async def get_keyed_connection(
     request: Request,
-    credentials: Annotated[HTTPAuthorizationCredentials | None, Depends(bearer)],
+    credentials: Annotated[HTTPAuthorizationCredentials | None, Depends(_bearer)],
 ) -> AsyncIterator[KeyedConnection]:
     """`get_caller` on an autocommit connection that the route keeps for its audit entry.
 
     The route closes it at the end of its own thread-pool call; only if it did not (an error
     before that) is it closed here, off the event loop."""
     if credentials is None:
-        raise refuse_missing_key()
+        raise _refuse_missing_key()
     engine: Engine = request.app.state.autocommit_engine
     try:
         keyed = await anyio.to_thread.run_sync(_connect_and_authenticate, engine, credentials.credentials)
     except AuthenticationError as exc:
-        raise refuse_key(exc) from None
+        raise _refuse_key(exc) from None
     request.state.caller = keyed.caller  # for the request log line
     try:
         yield keyed
@@ -172,16 +172,13 @@ AdvisorDep = Annotated[Caller, Depends(require_role("advisor"))]
 ReaderDep = Annotated[Caller, Depends(require_role("advisor", "analyst", "forvaltning"))]
 
 
-def require_champion(holder: ChampionHolder) -> Annotator:
+async def get_champion(request: Request) -> Annotator:
     """The loaded champion model; 503 with the reason when there is none."""
+    holder: ChampionHolder = request.app.state.champion
     try:
         return holder.require()
     except NoChampionError as exc:
         raise HTTPException(status.HTTP_503_SERVICE_UNAVAILABLE, str(exc)) from None
-
-
-async def get_champion(request: Request) -> Annotator:
-    return require_champion(request.app.state.champion)
 
 
 ChampionDep = Annotated[Annotator, Depends(get_champion)]

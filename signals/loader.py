@@ -23,7 +23,8 @@ Choices a user may want to know:
   one cell count once. Absent or empty means "not labelled".
 - Mediation label: 0/1, ``"0"``/``"1"``, true/false; anything else is an error.
 - Times: see `signals.timeparse` (local Copenhagen time when there is no offset; a time in
-  the spring-forward gap is refused; an ambiguous autumn time is read as summer time).
+  the spring-forward gap is refused; an ambiguous autumn time is read as summer time). In a
+  file, a time more than a day ahead of now is an error ("future time").
 - Duplicate complaint ids: the later rows are errors naming the first; with ``skip_bad`` the
   first is kept.
 """
@@ -227,6 +228,9 @@ _QUICK_ALLOWED = frozenset(set(COMPLAINT_COLUMNS) - set(LABEL_COLUMNS))
 # Any six digits, a separator and four more: a superset of what `check_cpr` refuses.
 _CPR_LIKE = re.compile(r"\d{6}[- ]?\d{4}")
 _MICROSECOND = timedelta(microseconds=1)
+# Files come from systems whose clocks and time zones we do not control, so a day's leeway; a
+# time further ahead is a typing or export error (a complaint "received" in 2099).
+FILE_FUTURE_TOLERANCE = timedelta(days=1)
 _STR = pd.StringDtype(na_value=np.nan)  # what dtype="str" means, looked up once
 _INT8 = pd.Int8Dtype()
 
@@ -284,6 +288,8 @@ def _complaints(
     if received is not None:
         problems.add(received.missing, "received_at", "missing received_at")
         problems.add(received.reasons.notna(), "received_at", received.reasons)
+        if not records:
+            _refuse_future(received.utc, "received_at", problems)
     lengths = text.values.str.len()
     too_long = (lengths > MAX_TEXT_CHARS).fillna(False).to_numpy(dtype=bool)
     if too_long.any():
@@ -331,6 +337,8 @@ def _contacts(raw: RawTable, source: str, *, skip_bad: bool, records: bool = Fal
     if occurred is not None:
         problems.add(occurred.missing, "occurred_at", "missing occurred_at")
         problems.add(occurred.reasons.notna(), "occurred_at", occurred.reasons)
+        if not records:
+            _refuse_future(occurred.utc, "occurred_at", problems)
     frame = pd.DataFrame(
         {
             "citizen_id": citizen.values,
@@ -402,6 +410,19 @@ def _similar_column(name: str, allowed: Sequence[str]) -> str | None:
         return close[0]
     prefixed = [column for column in allowed if len(name) >= 4 and column.startswith(name)]
     return prefixed[0] if len(prefixed) == 1 else None
+
+
+def _refuse_future(times: pd.Series, field: str, problems: Problems) -> None:
+    """A file's times are history: one more than `FILE_FUTURE_TOLERANCE` ahead of now is an error.
+
+    In-memory records are the service's: it refuses future times itself, with its own setting."""
+    limit = pd.Timestamp.now(tz=UTC) + FILE_FUTURE_TOLERANCE
+    late = (times > limit).fillna(False).to_numpy(dtype=bool)
+    if late.any():
+        reasons = times.where(late).map(
+            lambda t: f"future time: '{t.isoformat()}' (UTC) is after now", na_action="ignore"
+        )
+        problems.add(late, field, reasons)
 
 
 def _check_duplicates(ids: pd.Series, problems: Problems) -> None:

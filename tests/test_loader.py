@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import json
-from datetime import datetime, timedelta, timezone
+from datetime import UTC, datetime, timedelta, timezone
 from pathlib import Path
 
 import openpyxl
@@ -109,6 +109,7 @@ BAD_COMPLAINTS = [
     ("received_at", "i går", "bad timestamp"),
     ("received_at", None, "missing received_at"),
     ("received_at", "2024-03-31 02:30", "nonexistent local time: '2024-03-31 02:30'"),
+    ("received_at", "2099-01-05T10:00", "future time: '2099-01-05T09:00:00+00:00' (UTC) is after now"),
     ("text", "   ", "empty text"),
     ("text", None, "empty text"),
     ("text", "x" * (MAX_TEXT_CHARS + 1), f"text too long: {MAX_TEXT_CHARS + 1:,} characters"),
@@ -142,6 +143,7 @@ BAD_CONTACTS = [
     ("occurred_at", "01/04/2024", "bad timestamp"),
     ("occurred_at", "2024-03-31T02:00", "nonexistent local time"),
     ("occurred_at", None, "missing occurred_at"),
+    ("occurred_at", "2099-12-24T18:00:00+01:00", "future time: '2099-12-24T17:00:00+00:00'"),
     ("citizen_id", "311299-4321", "looks like a CPR number"),
     ("kind", None, "missing kind"),
 ]
@@ -156,6 +158,17 @@ def test_bad_contact_value_is_reported(
     errors = errors_of(lambda: load_contacts(path))
     assert [(e.row, e.field) for e in errors] == [(2, field)]
     assert reason in errors[0].reason
+
+
+def test_a_file_time_within_a_day_ahead_loads_but_records_are_left_to_the_service(tmp_path: Path) -> None:
+    """A day's leeway for other systems' clocks and zones; the service refuses future request times
+    with its own setting, so the loader leaves in-memory records alone."""
+    soon = (datetime.now(UTC) + timedelta(hours=20)).isoformat(timespec="seconds")
+    far = (datetime.now(UTC) + timedelta(days=2)).isoformat(timespec="seconds")
+    assert len(load_complaints(write(tmp_path, "jsonl", [complaint(1, received_at=soon)])).frame) == 1
+    errors = errors_of(lambda: load_contacts(write(tmp_path, "csv", [contact(1, occurred_at=far)])))
+    assert [(e.row, e.field) for e in errors] == [(1, "occurred_at")]
+    assert len(complaints_from_records([complaint(1, received_at=far)]).frame) == 1
 
 
 # --- good files in every format ---------------------------------------------------------------

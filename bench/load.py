@@ -23,7 +23,9 @@ on a free 127.0.0.1 port with the registry's champion. Then:
 With `--before-root`, a second server runs that source tree on its own database beside the
 current one, and every measurement is taken for both in turn (same open-loop rates for both).
 Beside wall-clock latency each annotate run reports the server's CPU time per request (its process
-and workers, from /proc): on a machine shared with other jobs that is the steadier number.
+and workers, from /proc): on a machine shared with other jobs that is the steadier number; and
+the load generator's own CPU time per request, since it runs on the same cores (the single-complaint
+runs use a minimal HTTP client for that reason: see `load_client.py`).
 Afterwards the database must hold exactly the complaints and feedback the server accepted.
 Aims: a batch of 1,000 in under 1 s; single-complaint p99 under 25 ms.
 """
@@ -166,10 +168,14 @@ def run_versions(
             servers.append((version, url, keys, server))
         results = [{"backend": backend, "version": version.label} for version in versions]
 
-        def measure(server: RunningServer, load: Any) -> tuple[Stats, float | None]:
-            before = server.cpu_seconds()
+        def measure(server: RunningServer, load: Any) -> tuple[Stats, dict[str, float | None]]:
+            """Run `load`; the server's and this load generator's CPU time per request."""
+            before, client_before = server.cpu_seconds(), _own_cpu_seconds()
             stats = asyncio.run(load)
-            return stats, _cpu_ms_per_request(server.cpu_seconds() - before, stats)
+            return stats, {
+                "server_cpu_ms": _cpu_ms_per_request(server.cpu_seconds() - before, stats),
+                "client_cpu_ms": _cpu_ms_per_request(_own_cpu_seconds() - client_before, stats),
+            }
 
         for result, (_version, _url, keys, server) in zip(results, servers, strict=True):
             mixed = asyncio.run(
@@ -240,10 +246,15 @@ def _cpu_ms_per_request(cpu_seconds: float, stats: Stats) -> float | None:
     return cpu_seconds * 1000 / requests if requests else None
 
 
-def _with_cpu(summary: dict[str, Any] | None, cpu_ms: float | None) -> dict[str, Any] | None:
+def _own_cpu_seconds() -> float:
+    times = os.times()
+    return times.user + times.system
+
+
+def _with_cpu(summary: dict[str, Any] | None, cpu: dict[str, float | None]) -> dict[str, Any] | None:
     if summary is None:
         return None
-    return {**summary, "server_cpu_ms": cpu_ms}
+    return {**summary, **cpu}
 
 
 def render(results: list[dict[str, Any]], args: argparse.Namespace) -> str:
@@ -251,8 +262,9 @@ def render(results: list[dict[str, Any]], args: argparse.Namespace) -> str:
         f"mixed traffic: {args.clients} clients for {args.seconds:.0f} s; single: {args.single_clients} clients; "
         f"batch: {args.batch_size} complaints x {args.batch_repeats}; server workers: {args.workers}",
         "",
-        "| backend | endpoint | requests | req/s | p50 ms | p99 ms | server CPU ms/request | errors |",
-        "|---|---|---|---|---|---|---|---|",
+        "| backend | endpoint | requests | req/s | p50 ms | p99 ms | server CPU ms/request | "
+        "client CPU ms/request | errors |",
+        "|---|---|---|---|---|---|---|---|---|",
     ]
     for result in results:
         rows = dict(result["mixed"])
@@ -266,7 +278,8 @@ def render(results: list[dict[str, Any]], args: argparse.Namespace) -> str:
         for endpoint, s in rows.items():
             lines.append(
                 f"| {result['backend']} | {label}{endpoint} | {s['requests']:,} | {s['per_second']:,.1f} | "
-                f"{s['p50_ms']:,.1f} | {s['p99_ms']:,.1f} | {_cpu(s)} | {s['errors']} {_failures(s['statuses'])} |"
+                f"{s['p50_ms']:,.1f} | {s['p99_ms']:,.1f} | {_cpu(s)} | {_cpu(s, 'client_cpu_ms')} | "
+                f"{s['errors']} {_failures(s['statuses'])} |"
             )
     if any(result.get("open") for result in results):
         lines += [
@@ -276,8 +289,8 @@ def render(results: list[dict[str, Any]], args: argparse.Namespace) -> str:
             "throughput of the last version in this run",
             "",
             "| backend | version | offered req/s | achieved req/s | requests | p50 ms | p99 ms | "
-            "server CPU ms/request | errors |",
-            "|---|---|---|---|---|---|---|---|---|",
+            "server CPU ms/request | client CPU ms/request | errors |",
+            "|---|---|---|---|---|---|---|---|---|---|",
         ]
         for result in results:
             for s in result.get("open") or []:
@@ -285,7 +298,7 @@ def render(results: list[dict[str, Any]], args: argparse.Namespace) -> str:
                     f"| {result['backend']} | {result.get('version') or '-'} | "
                     f"{s['offered_per_second']:,.1f} ({s['fraction']:.0%}) | {s['per_second']:,.1f} | "
                     f"{s['requests']:,} | {s['p50_ms']:,.1f} | {s['p99_ms']:,.1f} | {_cpu(s)} | "
-                    f"{s['errors']} {_failures(s['statuses'])} |"
+                    f"{_cpu(s, 'client_cpu_ms')} | {s['errors']} {_failures(s['statuses'])} |"
                 )
     lines.append("")
     for result in results:
@@ -314,8 +327,8 @@ def render(results: list[dict[str, Any]], args: argparse.Namespace) -> str:
     return "\n".join(lines)
 
 
-def _cpu(summary: dict[str, Any]) -> str:
-    cpu = summary.get("server_cpu_ms")
+def _cpu(summary: dict[str, Any], key: str = "server_cpu_ms") -> str:
+    cpu = summary.get(key)
     return "" if cpu is None else f"{cpu:,.1f}"
 
 

@@ -9,6 +9,11 @@ item is a non-matching literal in one step, so a word start costs a few dozen tr
 Entries starting "\\w*" (any compound head: "socialborgmesteren", "mistilliden") are found by a
 plain substring search (str.find) for their stem, widened to the whole word.
 
+The combined pattern consumes the non-word character before a cue, a character class the engine
+scans for in C, so it is tried after word boundaries only, not at every position (the text's
+first word is tried on its own); at a cue start only the categories with a pattern that can
+start with its character are tried.
+
 A cue is negated when a negator ("ikke", "aldrig", "ingen", "not", "never", ...) stands among
 the last few words before it in the same clause: "jeg har aldrig fået en undskyldning". Cues that
 carry their own negation ("føler mig ikke hørt", "stadig ikke") are never flipped.
@@ -133,12 +138,39 @@ def _bounded(body: str) -> re.Pattern[str]:
     return re.compile(rf"(?<!\w)(?:{body})(?!\w)")
 
 
+def _after_break(body: str) -> re.Pattern[str]:
+    """`_bounded(body)` preceded by the character before it, which must be no word character.
+
+    [^0-9a-z_] is a class the engine scans for in C (a superset of \\W); the lookbehind then
+    requires \\W exactly. Every cue starts with a word character (`matcher` checks it), so no
+    cue can start right at the end of the previous match, where this pattern cannot look back."""
+    return re.compile(rf"[^0-9a-z_](?<=\W)(?:{body})(?!\w)")
+
+
+def _first_characters(pattern: str) -> str | None:
+    """The characters a match of one expanded cue pattern can start with: its first letter or
+    digit (and "a" for "æ", spelled "ae" too), the ASCII digits for "\\d" (other digits find no
+    entry in `Matcher.by_first`, so every category is tried there), None for any other start."""
+    if pattern.startswith("\\d") and pattern[2:3] not in ("?", "*", "{"):
+        return "0123456789"
+    head = pattern[:1]
+    if not head.isalnum() or pattern[1:2] in ("?", "*", "+", "{"):
+        return None
+    return head + head.translate(_FLAT_TRANSLATION)[0]
+
+
+Category = tuple[str, re.Pattern[str]]
+
+
 @dataclass(frozen=True)
 class Matcher:
-    """The compiled lexicon: one combined pattern, one per category, and the stem search."""
+    """The compiled lexicon: the combined pattern, one per category, and the stem search."""
 
-    combined: re.Pattern[str]
-    per_category: tuple[tuple[str, re.Pattern[str]], ...]
+    after_break: re.Pattern[str]  # any cue, with the character before it (`_after_break`)
+    at_start: re.Pattern[str]  # any cue at the start of the text
+    per_category: tuple[Category, ...]
+    # per first character of a cue, the categories with a pattern that starts with it
+    by_first: dict[str, tuple[Category, ...]]
     stems: tuple[tuple[str, str], ...]  # (literal stem, category), found with str.find
 
 
@@ -148,6 +180,7 @@ def matcher() -> Matcher:
     every: list[str] = []
     stems: list[tuple[str, str]] = []
     per_category = []
+    firsts = []
     for category, entries in CUE_LEXICON.items():
         own = []
         for entry in entries:
@@ -160,13 +193,35 @@ def matcher() -> Matcher:
                         stems.append((spelling, category))
                 else:
                     own.append(pattern)
+        starts = [_first_characters(pattern) for pattern in own]
+        if None in starts:
+            raise ValueError("a cue must start with a letter, a digit or \\d (see _after_break)")
         every += own
         per_category.append((category, _bounded(factor(own))))
+        firsts.append("".join(start for start in starts if start is not None))
+    body = factor(every)
     return Matcher(
-        combined=_bounded(factor(every)),
+        after_break=_after_break(body),
+        at_start=re.compile(rf"(?:{body})(?!\w)"),
         per_category=tuple(per_category),
+        by_first={
+            char: tuple(item for item, chars in zip(per_category, firsts, strict=True) if char in chars)
+            for char in set("".join(firsts))
+        },
         stems=tuple(stems),
     )
+
+
+def _cue_starts(compiled: Matcher, lowered: str) -> list[int]:
+    """Where `_bounded(factor(every cue))` matches, as its `finditer` finds them (not overlapping)."""
+    starts = []
+    resume = 0
+    first = compiled.at_start.match(lowered)
+    if first:
+        starts.append(0)
+        resume = first.end()
+    starts += [hit.start() + 1 for hit in compiled.after_break.finditer(lowered, resume)]
+    return starts
 
 
 @functools.lru_cache(maxsize=4096)
@@ -218,9 +273,9 @@ def _match_cues_remembered(lowered: str) -> tuple[CueSpan, ...]:
 def _match_cues(lowered: str) -> list[CueSpan]:
     compiled = matcher()
     found: list[tuple[str, int, int]] = []
-    for hit in compiled.combined.finditer(lowered):
-        position = hit.start()
-        for category, pattern in compiled.per_category:
+    by_first, every_category = compiled.by_first, compiled.per_category
+    for position in _cue_starts(compiled, lowered):
+        for category, pattern in by_first.get(lowered[position], every_category):
             match = pattern.match(lowered, position)
             if match:
                 found.append((category, position, match.end()))

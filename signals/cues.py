@@ -56,13 +56,32 @@ FEATURE_NAMES: tuple[str, ...] = (
 )
 
 
+# Latin-1 characters (nearly every complaint's): those lower-casing changes (capitals), those
+# with an upper case unlike their lower case (cased), those that grow when case-mapped ("ß").
+_LATIN1 = "".join(map(chr, range(256)))
+_LATIN1_CAPITALS = "".join(char for char in _LATIN1 if char.lower() != char).encode("latin-1")
+_LATIN1_CASED = "".join(char for char in _LATIN1 if char.lower() != char.upper()).encode("latin-1")
+_LATIN1_GROWING = [char for char in _LATIN1 if len(char.upper()) != 1 or len(char.lower()) != 1]
+
+
 def _upper_case_share(text: str, lowered: str) -> float:
     """Share of the cased letters that are capitals (about 0.03 in calm text, near 1 when shouting).
 
-    Computed on code-point arrays: a per-character Python loop would cost more than the cues.
+    `lowered` is lower_same_length(text). Latin-1 text: counted as the bytes that deleting the
+    capitals (or cased letters) removes, in C. Other text: on code-point arrays; a per-character
+    Python loop would cost more than the cues.
     """
     if not text:
         return 0.0
+    try:
+        raw = text.encode("latin-1")
+    except UnicodeEncodeError:
+        pass
+    else:
+        if any(char in text for char in _LATIN1_GROWING):
+            return 0.0  # as below
+        cased = len(raw) - len(raw.translate(None, _LATIN1_CASED))
+        return (len(raw) - len(raw.translate(None, _LATIN1_CAPITALS))) / cased if cased else 0.0
     as_is = np.frombuffer(text.encode("utf-32-le"), dtype=np.uint32)
     lower = np.frombuffer(lowered.encode("utf-32-le"), dtype=np.uint32)
     upper = np.frombuffer(text.upper().encode("utf-32-le"), dtype=np.uint32)

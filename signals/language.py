@@ -59,6 +59,24 @@ EN_VOTES = (EN_MARKERS | _EN_EXTRA) - DA_VOTES
 
 WORD_RE = re.compile(r"[\w@&]+")  # the tokens the repair looks at
 
+# Per Latin-1 byte: itself if WORD_RE takes the character, else a space (`words_of`).
+_LATIN1 = "".join(map(chr, range(256)))
+_NON_WORD_TO_SPACE = bytes.maketrans(
+    _LATIN1.encode("latin-1"),
+    "".join(char if WORD_RE.fullmatch(char) else " " for char in _LATIN1).encode("latin-1"),
+)
+
+
+def words_of(text: str) -> list[str]:
+    """`WORD_RE.findall(text)`, about twice as fast for text of Latin-1 characters (nearly every
+    Danish or English text): its bytes with every character WORD_RE does not take made a
+    space, split at whitespace, in C. No character WORD_RE takes is whitespace."""
+    try:
+        raw = text.encode("latin-1")
+    except UnicodeEncodeError:
+        return WORD_RE.findall(text)
+    return raw.translate(_NON_WORD_TO_SPACE).decode("latin-1").split()
+
 
 # +1 for a Danish vote, -1 for an English one: one pass over the words counts both.
 _VOTES: dict[str, int] = {**dict.fromkeys(EN_VOTES, -1), **dict.fromkeys(DA_VOTES, 1)}
@@ -76,4 +94,4 @@ def language_of_words(words: list[str], text: str, lowered: str) -> str:
 def detect_language(text: str) -> str:
     """'da' or 'en' for a complaint text (Danish unless the English evidence is stronger)."""
     lowered = text.lower()
-    return language_of_words(WORD_RE.findall(lowered), text, lowered)
+    return language_of_words(words_of(lowered), text, lowered)

@@ -18,7 +18,7 @@ import unicodedata
 from collections.abc import Callable
 from dataclasses import dataclass
 
-from signals.language import WORD_RE, language_of_words
+from signals.language import language_of_words, words_of
 from signals.repair import plan_repairs, repair_edits
 
 Replacement = str | Callable[[re.Match[str]], str]
@@ -128,23 +128,29 @@ def _clean(tracker: _Tracker) -> None:
         tracker.sub(_ADJACENT_PLACEHOLDERS_RE, " ")
 
 
-def _repair(tracker: _Tracker, words: list[str], lowered: str) -> None:
+def _repair(tracker: _Tracker, words: list[str], lowered: str) -> bool:
+    """Repair the words of a Danish text; whether any changed."""
     types = set(words)
     plan = plan_repairs(types, _REPAIR_OK)
     has_one = "1" in types
-    if plan or has_one:
-        tracker.edit(repair_edits(tracker.text, lowered, plan, has_one=has_one))
+    edits = repair_edits(tracker.text, lowered, plan, has_one=has_one) if plan or has_one else []
+    tracker.edit(edits)
+    return bool(edits)
 
 
-def _normalise(text: str, *, repair: bool, track: bool) -> tuple[_Tracker, str]:
+def _normalise(text: str, *, repair: bool, track: bool) -> tuple[_Tracker, str, str]:
+    """The tracker holding the normalised text, its language and its `lower_same_length` (the
+    lower case the language vote needed already, unless the repair changed the text)."""
     tracker = _Tracker(text, track=track)
     _clean(tracker)
     lowered = tracker.text.lower()
-    words = WORD_RE.findall(lowered)
+    words = words_of(lowered)
     language = language_of_words(words, tracker.text, lowered)
-    if repair and language == "da":
-        _repair(tracker, words, lowered)
-    return tracker, language
+    if repair and language == "da" and _repair(tracker, words, lowered):
+        lowered = tracker.text.lower()
+    if len(lowered) != len(tracker.text):
+        lowered = lower_same_length(tracker.text)
+    return tracker, language, lowered
 
 
 def normalise_text(text: str, *, repair: bool = True) -> str:
@@ -154,7 +160,7 @@ def normalise_text(text: str, *, repair: bool = True) -> str:
 
 def normalise_with_language(text: str, *, repair: bool = True) -> tuple[str, str]:
     """The normalised text and its detected language ('da' or 'en'), detected once."""
-    tracker, language = _normalise(text, repair=repair, track=False)
+    tracker, language, _ = _normalise(text, repair=repair, track=False)
     return tracker.text, language
 
 
@@ -199,8 +205,8 @@ def normalise_batch(texts: list[str], *, repair: bool = True) -> list[Prepared]:
         return last[2]
     results = []
     for text in texts:
-        normalised, language = normalise_with_language(text, repair=repair)
-        results.append(Prepared(normalised, lower_same_length(normalised), language))
+        tracker, language, lowered = _normalise(text, repair=repair, track=False)
+        results.append(Prepared(tracker.text, lowered, language))
     _last_batch = (list(texts), repair, results)
     return results
 
@@ -268,7 +274,7 @@ class NormalisedText:
 
 def normalise_with_offsets(text: str, *, repair: bool = True) -> NormalisedText:
     """Like `normalise_text`, keeping a map from the result back to `text`'s character offsets."""
-    tracker, language = _normalise(text, repair=repair, track=True)
+    tracker, language, _ = _normalise(text, repair=repair, track=True)
     return NormalisedText(tracker.text, language, tracker.history, len(text))
 
 
@@ -276,7 +282,11 @@ def normalise_batch_with_offsets(texts: list[str], *, repair: bool = True) -> li
     """`normalise_with_offsets` for each text; the batch is remembered for `normalise_batch`, so a
     feature transform of the same texts right after does not normalise them again."""
     global _last_batch
-    results = [normalise_with_offsets(text, repair=repair) for text in texts]
-    prepared = [Prepared(item.text, lower_same_length(item.text), item.language) for item in results]
+    results = []
+    prepared = []
+    for text in texts:
+        tracker, language, lowered = _normalise(text, repair=repair, track=True)
+        results.append(NormalisedText(tracker.text, language, tracker.history, len(text)))
+        prepared.append(Prepared(tracker.text, lowered, language))
     _last_batch = (list(texts), repair, prepared)
     return results

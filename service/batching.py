@@ -37,6 +37,9 @@ class _Pending:
     finished: bool = False
     result: list[Annotation] = field(default_factory=list)
     error: BaseException | None = None
+    # Held while the request's thread waits; released once, when its rows are done or it is to
+    # lead the next call. One lock per waiter wakes just that thread, not every waiting one.
+    wake: threading.Lock | None = None
 
 
 class AnnotationBatcher:
@@ -47,7 +50,7 @@ class AnnotationBatcher:
     ) -> None:
         self.max_request_items = max_request_items
         self.max_items = max_items
-        self._changed = threading.Condition()
+        self._lock = threading.Lock()  # guards the queue, `_busy` and the requests' flags
         self._queue: list[_Pending] = []
         self._busy = False  # some thread is in a model call for queued requests
         self.calls = 0  # model calls made for merged requests (for tests and curiosity)
@@ -59,32 +62,44 @@ class AnnotationBatcher:
         if len(contacts) or not 0 < len(complaints) <= self.max_request_items:
             return model.annotate(complaints, contacts)
         me = _Pending(model, complaints, contacts)
-        with self._changed:
+        with self._lock:
             self._queue.append(me)
             if self._busy:
-                while not (me.finished or me.lead):
-                    self._changed.wait()
+                me.wake = threading.Lock()
+                me.wake.acquire()
             else:
                 self._busy = True
                 me.lead = True
-            group = None if me.finished else self._take_group(me)
-        if group is not None:
+        if me.wake is not None:
+            me.wake.acquire()  # until the call with our rows returned, or we lead the next one
+        if not me.finished:
+            with self._lock:
+                group = self._take_group(me)
             try:
                 self._run(group)
             finally:
-                with self._changed:
-                    for pending in group:
-                        if not pending.result and pending.error is None:  # the call was interrupted
-                            pending.error = RuntimeError("annotation did not complete")
-                        pending.finished = True
-                    if self._queue:
-                        self._queue[0].lead = True  # the next caller in line runs the next call
-                    else:
-                        self._busy = False
-                    self._changed.notify_all()
+                self._hand_on(group)
         if me.error is not None:
             raise me.error
         return me.result
+
+    def _hand_on(self, group: list[_Pending]) -> None:
+        """Mark the group's requests finished and wake them, and the request that leads next."""
+        with self._lock:
+            for pending in group:
+                if not pending.result and pending.error is None:  # the call was interrupted
+                    pending.error = RuntimeError("annotation did not complete")
+                pending.finished = True
+            following = self._queue[0] if self._queue else None
+            if following is None:
+                self._busy = False
+            else:
+                following.lead = True  # the next caller in line runs the next call
+        for pending in group:
+            if pending.wake is not None and not pending.lead:  # the lead is this very thread
+                pending.wake.release()
+        if following is not None and following.wake is not None:
+            following.wake.release()
 
     def _take_group(self, leader: _Pending) -> list[_Pending]:
         """The leader and the queued requests for the same model, in arrival order, up to `max_items`."""

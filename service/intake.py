@@ -85,11 +85,11 @@ def complaint_batch(
     _refuse_future(frame["received_at"], "received_at", loc, single=single, tolerance=tolerance)
     # The loader's texts are non-empty strings, so the column's own `tolist` gives them as they are;
     # an `astype(str)` first, and looking the column up twice, cost about 0.2 ms per request.
+    # `isetitem` puts the new array in place of the column (half the cost of `frame["text"] = ...`).
     texts = frame["text"]
     originals = texts.tolist()
-    frame["text"] = pd.array(
-        [anonymise(text) for text in originals], dtype=texts.dtype
-    )  # a fresh frame: ours
+    anonymised = pd.array([anonymise(text) for text in originals], dtype=texts.dtype)
+    frame.isetitem(frame.columns.get_loc("text"), anonymised)  # a fresh frame: ours
     return ComplaintBatch(frame=frame, original_texts=originals if keep_original_text else None)
 
 
@@ -104,5 +104,6 @@ def contact_frame(
         frame = contacts_from_records(records, source="request").frame
     except DataError as exc:
         raise _row_errors_to_input(exc.errors, loc, single=False) from None
-    _refuse_future(frame["occurred_at"], "occurred_at", loc, single=False, tolerance=tolerance)
+    if records:  # most requests send no history, and an empty column holds no future time
+        _refuse_future(frame["occurred_at"], "occurred_at", loc, single=False, tolerance=tolerance)
     return frame

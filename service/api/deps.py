@@ -133,39 +133,62 @@ class KeyedConnection:
         self.connection.close()
 
 
-def _connect_and_authenticate(engine: Engine, key: str) -> KeyedConnection:
-    connection = engine.connect()
+class KeyCheck:
+    """A request's API key, checked by `connect` in the worker thread that does the route's work.
+
+    The route's one thread-pool call checks the key first, so a request pays for one thread hop
+    rather than one for the key and one for the work. The key is checked on every request, and
+    nothing else is handed out before it is: `connect` is the only way to the caller."""
+
+    __slots__ = ("_engine", "_key", "_request", "attempted")
+
+    def __init__(self, engine: Engine, key: str, request: Request) -> None:
+        self._engine = engine
+        self._key = key
+        self._request = request
+        self.attempted = False
+
+    def connect(self) -> KeyedConnection:
+        """The caller and an autocommit connection; 401 for an unknown or revoked key. Blocking."""
+        self.attempted = True
+        connection = self._engine.connect()
+        try:
+            caller = authenticate(connection, self._key)
+        except AuthenticationError as exc:
+            connection.close()
+            raise _refuse_key(exc) from None
+        except BaseException:
+            connection.close()
+            raise
+        self._request.state.caller = caller  # for the request log line
+        return KeyedConnection(caller, connection)
+
+    def refuse_if_invalid(self) -> None:
+        """`connect` for a request refused before its route ran: a bad key's 401 comes first."""
+        self.connect().close()
+
+
+async def get_key_check(
+    request: Request,
+    credentials: Annotated[HTTPAuthorizationCredentials | None, Depends(_bearer)],
+) -> AsyncIterator[KeyCheck]:
+    """The key to check in the route's own thread-pool call (a missing key is refused at once).
+
+    If anything after this dependency refuses the request before the route has checked the key
+    (no model, an invalid body), the key is checked here first, so the refusals come in the
+    same order as when the key is checked before everything else: 401, then 503, then 422."""
+    if credentials is None:
+        raise _refuse_missing_key()
+    check = KeyCheck(request.app.state.autocommit_engine, credentials.credentials, request)
     try:
-        return KeyedConnection(authenticate(connection, key), connection)
-    except BaseException:
-        connection.close()
+        yield check
+    except Exception:
+        if not check.attempted:
+            await anyio.to_thread.run_sync(check.refuse_if_invalid)
         raise
 
 
-async def get_keyed_connection(
-    request: Request,
-    credentials: Annotated[HTTPAuthorizationCredentials | None, Depends(_bearer)],
-) -> AsyncIterator[KeyedConnection]:
-    """`get_caller` on an autocommit connection that the route keeps for its audit entry.
-
-    The route closes it at the end of its own thread-pool call; only if it did not (an error
-    before that) is it closed here, off the event loop."""
-    if credentials is None:
-        raise _refuse_missing_key()
-    engine: Engine = request.app.state.autocommit_engine
-    try:
-        keyed = await anyio.to_thread.run_sync(_connect_and_authenticate, engine, credentials.credentials)
-    except AuthenticationError as exc:
-        raise _refuse_key(exc) from None
-    request.state.caller = keyed.caller  # for the request log line
-    try:
-        yield keyed
-    finally:
-        if not keyed.connection.closed:
-            await anyio.to_thread.run_sync(keyed.close)
-
-
-KeyedConnectionDep = Annotated[KeyedConnection, Depends(get_keyed_connection)]
+KeyCheckDep = Annotated[KeyCheck, Depends(get_key_check)]
 
 
 AdvisorDep = Annotated[Caller, Depends(require_role("advisor"))]

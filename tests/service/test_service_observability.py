@@ -84,6 +84,24 @@ def test_one_json_line_per_request_with_the_route_template(
     assert body["complaint_id"] not in json.dumps(service_lines)
 
 
+def test_annotate_log_lines_name_the_checked_key_whatever_the_outcome(
+    client: TestClient, keys: Any, json_log: io.StringIO
+) -> None:
+    """Annotate checks its key in the route's worker thread, or on the way out when the request
+    was refused before the route ran; either way the log line names the key, once it is valid."""
+    good = {"complaints": [complaint_payload()]}
+    bad_body = {"complaints": [{"text": "no id"}]}
+    for body, headers in (
+        (good, keys.auth("analyst")),
+        (bad_body, keys.auth("sof")),
+        (good, keys.auth("revoked")),
+    ):
+        client.post("/v1/annotate", json=body, headers=headers)
+    entries = [json.loads(line) for line in json_log.getvalue().splitlines()]
+    requests = [(e["status"], e.get("key_id")) for e in entries if e["msg"] == "request"]
+    assert requests == [(200, keys.ids["analyst"]), (422, keys.ids["sof"]), (401, None)]
+
+
 def test_metrics_count_requests_annotations_flags_and_model(client: TestClient, keys: Any) -> None:
     complaints = [
         complaint_payload(text="Ingen respekt, de lovede at ringe igen og igen."),

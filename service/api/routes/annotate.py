@@ -10,8 +10,8 @@ from fastapi import APIRouter, HTTPException, Request, Response, status
 
 from service.api.deps import (
     ChampionDep,
-    KeyedConnection,
-    KeyedConnectionDep,
+    KeyCheck,
+    KeyCheckDep,
     MetricsDep,
     SettingsDep,
     audit_here,
@@ -36,7 +36,7 @@ router = APIRouter(prefix="/v1", tags=["annotate"])
 async def annotate(
     body: AnnotateRequest,
     request: Request,
-    keyed: KeyedConnectionDep,
+    key: KeyCheckDep,
     model: ChampionDep,
     settings: SettingsDep,
     metrics: MetricsDep,
@@ -46,26 +46,27 @@ async def annotate(
     Contacts in the body are the citizens' history; only those strictly before a complaint's
     `received_at` count. Texts are anonymised before the model sees them.
     """
-    if len(body.complaints) > settings.max_annotate_items:
-        raise HTTPException(
-            status.HTTP_413_CONTENT_TOO_LARGE,
-            f"complaints: {len(body.complaints):,} items; "
-            f"at most {settings.max_annotate_items:,} are annotated per request",
-        )
-    # The work (CPU and the database) in one thread-pool call rather than a hop per step.
-    work = functools.partial(_annotate, body, request, keyed, model, settings, metrics)
+    # The work (the key check, the CPU and the database) in one thread-pool call, not a hop per step.
+    work = functools.partial(_annotate, body, request, key, model, settings, metrics)
     return await anyio.to_thread.run_sync(work)
 
 
 def _annotate(
     body: AnnotateRequest,
     request: Request,
-    keyed: KeyedConnection,
+    key: KeyCheck,
     model: Annotator,
     settings: Settings,
     metrics: ServiceMetrics,
 ) -> Response:
+    keyed = key.connect()  # the 401 comes before any judgement of the body's items
     with keyed.connection:  # back to the pool at the end of this call, whatever happens
+        if len(body.complaints) > settings.max_annotate_items:
+            raise HTTPException(
+                status.HTTP_413_CONTENT_TOO_LARGE,
+                f"complaints: {len(body.complaints):,} items; "
+                f"at most {settings.max_annotate_items:,} are annotated per request",
+            )
         tolerance = timedelta(seconds=settings.future_tolerance_seconds)
         batch = complaint_batch(body.complaints, loc=("body", "complaints"), tolerance=tolerance)
         contacts = contact_frame(body.contacts, loc=("body", "contacts"), tolerance=tolerance)

@@ -51,6 +51,9 @@ _PHRASES = (
 )
 DENIAL = re.compile(rf"\b(?:{_PHRASES})\b", re.IGNORECASE)
 _SENTENCE_END = re.compile(r"(?<=[.!?;])\s+|\n+")
+# The same matches, found faster: every separator starts with whitespace, which the engine scans
+# for in C (a pattern starting with a lookbehind is tried at every position).
+_SENTENCE_BREAK = re.compile(r"\s(?:(?<=[.!?;]\s)\s*|(?<=\n)\n*)")
 
 # `denied_sentences` finds the constructions in one scan of the text folded to lower case (a
 # case-blind pattern tries ~20 alternatives at every word start and costs several times more).
@@ -89,7 +92,7 @@ def denied_sentences(text: str) -> str:
     sentences = []
     start = 0
     index = 0
-    for separator in _SENTENCE_END.finditer(text):
+    for separator in _SENTENCE_BREAK.finditer(text):
         end = separator.start()
         if found[index] < end:
             sentences.append(text[start:end])

@@ -62,6 +62,9 @@ KEEP = frozenset(
     )
 )
 _CACHE_LIMIT = 500_000  # bound the per-process caches (a long-running service sees typos forever)
+# Characters no known form holds (a test checks): a spelling with one is no compound of known
+# parts, whatever its other letters ("anne_hansen@hotmail", from an e-mail address).
+_NO_PART_RE = re.compile("[@&_]")
 
 _parts_cache: dict[str, int] = {}
 _repair_cache: dict[str, str | None] = {}
@@ -230,8 +233,11 @@ def _best_repair(word: str) -> str | None:
     # Otherwise a compound repair, which must need fewer parts than the token did; a token with
     # no reading at all may become a three-part compound if it is long enough to hold one.
     limit = 3 if parts == NOT_SEGMENTED and len(word) >= LONG_COMPOUND else min(2, parts - 1)
+    unsplittable = _NO_PART_RE.search(word) is not None  # then look at each spelling
     for _, spelling in _ranked(found):  # none of them is a known word (no hits above)
-        if len(spelling) >= 2 * MIN_PART and _at_most_parts(spelling, limit, known):
+        if len(spelling) < 2 * MIN_PART or (unsplittable and _NO_PART_RE.search(spelling)):
+            continue
+        if _at_most_parts(spelling, limit, known):
             return spelling
     return None
 

@@ -1,16 +1,20 @@
-"""Fast paths of normalisation and cue matching equal the plain computations they replace."""
+"""Fast paths of normalisation, repair, cue matching and denial equal the plain computations they replace."""
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable
 from typing import Any
 
 import pytest
 
+from signals import repair
 from signals.cue_lexicon import CUE_LEXICON
 from signals.cue_matcher import _bounded, _cue_starts, expand_leading_group, factor, match_cues, matcher
 from signals.cues import _upper_case_share
+from signals.denial import _SENTENCE_BREAK, _SENTENCE_END
 from signals.language import WORD_RE, words_of
+from signals.lexicon import known_forms
 from signals.normalise import (
     forget_last_batch,
     lower_same_length,
@@ -18,6 +22,7 @@ from signals.normalise import (
     normalise_batch_with_offsets,
     normalise_with_language,
 )
+from signals.repair import _NO_PART_RE, _best_repair
 
 LATIN1 = "".join(map(chr, range(256)))
 
@@ -117,3 +122,37 @@ def test_batches_carry_the_lower_case_of_the_normalised_text(batch: Callable[[li
         assert (item.text, item.language) == normalise_with_language(text)
         assert item.lowered == lower_same_length(item.text)
     forget_last_batch()
+
+
+@pytest.mark.parametrize(
+    "text", [*TEXTS, ". \n x.\x1c\x85 y;\u2028\n\nz!\t\n w? .", "\n\n.\n \n", ".\u3000a"]
+)
+def test_sentence_breaks_equal_the_sentence_ends(text: str) -> None:
+    assert [hit.span() for hit in _SENTENCE_BREAK.finditer(text)] == [
+        hit.span() for hit in _SENTENCE_END.finditer(text)
+    ]
+
+
+def test_no_known_form_holds_a_character_that_rules_out_compounds() -> None:
+    assert not any(_NO_PART_RE.search(form) for form in known_forms())
+
+
+# Tokens holding "@", "&" or "_": e-mail addresses, and OCR damage that the repair mends.
+TOKENS_WITH_NO_PART_CHARACTERS = [
+    "aarnav_jovinelli44@outlook",
+    "anettesimonsen95@yahoo",
+    "hedvig_heath41@hotmail",
+    "afg@relsen",
+    "b@rnefamilieenheden",
+    "borgerr&dgiverens",
+    "bolig&ndring",
+    "d@gnrytmeplanen",
+    "sagsbehandl&ren_2",
+]
+
+
+def test_the_shortcut_for_such_characters_changes_no_repair(monkeypatch: pytest.MonkeyPatch) -> None:
+    fast = [_best_repair(token) for token in TOKENS_WITH_NO_PART_CHARACTERS]
+    assert "borgerrædgiverens" in fast and "boligændring" in fast  # compounds found all the same
+    monkeypatch.setattr(repair, "_NO_PART_RE", re.compile("(?!)"))  # a pattern that never matches
+    assert [_best_repair(token) for token in TOKENS_WITH_NO_PART_CHARACTERS] == fast

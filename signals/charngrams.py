@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from typing import cast
 
 import numpy as np
 import pandas as pd
@@ -21,6 +22,7 @@ import scipy.sparse as sp
 from signals import csr
 from signals.terms import FIT_COUNT_DTYPE, Vocabulary, count_matrix, select_columns
 
+WORD_CACHE_LIMIT = 200_000  # distinct words whose count rows a fitted index remembers
 SEPARATOR = "\x00"  # never in normalised text (control characters are removed)
 TEXT_SEPARATOR = "\x01"  # likewise; not NUL, which numpy strips from the end of strings
 
@@ -197,11 +199,38 @@ class CharNgramIndex:
         if words is None:
             words = split_words(texts)
         per_text = csr.counts(words.rows, words.codes, len(texts), len(words.uniques))
-        word_rows, keys = ngram_keys(words.uniques, self.alphabet, self.ngram_range)
-        per_word = csr.vocabulary_counts(
-            self.vocabulary, word_rows, keys, len(words.uniques), small=csr.is_small(len(texts))
-        )
-        return (per_text @ per_word).tocsr()
+        per_word = self._word_counts(words.uniques, small=csr.is_small(len(texts)))
+        return csr.count_product(per_text, per_word)
+
+    def _word_counts(self, words: list[str], *, small: bool) -> sp.csr_matrix:
+        """The count matrix of distinct words over the vocabulary, each word's row remembered: a
+        batch's words are mostly ones seen before, and cutting and looking up their n-grams costs
+        several times more than the lookup of the remembered row.
+
+        A row is kept as the bytes of its int64 entries `column << 32 | count`, so the rows of a
+        batch are one join and one `np.frombuffer`."""
+        cache: dict[str, bytes] | None = self.__dict__.get("_row_of_word")
+        if cache is None or len(cache) > WORD_CACHE_LIMIT:
+            cache = self.__dict__["_row_of_word"] = {}
+        rows = [cache.get(word) for word in words]
+        missing = [index for index, row in enumerate(rows) if row is None]
+        if missing:
+            new_words = [words[index] for index in missing]
+            word_rows, keys = ngram_keys(new_words, self.alphabet, self.ngram_range)
+            counts = csr.vocabulary_counts(self.vocabulary, word_rows, keys, len(new_words), small=small)
+            packed = ((counts.indices.astype(np.int64) << 32) | counts.data.astype(np.int64)).tobytes()
+            bounds = (counts.indptr * 8).tolist()
+            for position, (index, word) in enumerate(zip(missing, new_words, strict=True)):
+                rows[index] = cache[word] = packed[bounds[position] : bounds[position + 1]]
+        known = cast(list[bytes], rows)
+        entries = np.frombuffer(b"".join(known), dtype=np.int64)
+        indptr = np.zeros(len(known) + 1, dtype=np.int64)
+        np.cumsum(np.fromiter(map(len, known), dtype=np.int64, count=len(known)) // 8, out=indptr[1:])
+        counts_of = (entries & 0xFFFFFFFF).astype(np.float64)
+        return csr.csr(counts_of, entries >> 32, indptr, (len(known), len(self.vocabulary)))
+
+    def __getstate__(self) -> dict[str, object]:
+        return {name: value for name, value in self.__dict__.items() if name != "_row_of_word"}
 
     def feature_names(self) -> list[str]:
         """The n-gram of each column, decoded from its key."""

@@ -168,6 +168,7 @@ class _SortedContacts:
 
         kind = _Codes(contacts["kind"], rows)
         recipient = _Codes(contacts["recipient"], rows)
+        channel = _Codes(contacts["channel"], rows)
         flags = {
             "chaser": kind.flags("rykker"),
             "complaint": kind.flags("klage"),
@@ -176,12 +177,16 @@ class _SortedContacts:
             "advisor": recipient.flags(CITIZEN_ADVISOR),
         }
         if len(rows) <= _SMALL:  # a few contacts: all running counts in one call
-            stacked = _cumulative_rows(np.stack(list(flags.values())))
-            self.cumulative = dict(zip(flags, stacked, strict=True))
+            stacked = _cumulative_rows(
+                np.vstack([*flags.values(), recipient.indicators(), channel.indicators()])
+            )
+            self.cumulative = dict(zip(flags, stacked, strict=False))
+            self.recipient_counts = stacked[len(flags) : len(flags) + len(recipient.values)]
+            self.channel_counts = stacked[len(flags) + len(recipient.values) :]
         else:
             self.cumulative = {name: _cumulative(values) for name, values in flags.items()}
-        self.recipient_counts = recipient.cumulative_per_value()
-        self.channel_counts = _Codes(contacts["channel"], rows).cumulative_per_value()
+            self.recipient_counts = recipient.cumulative_per_value()
+            self.channel_counts = channel.cumulative_per_value()
 
     def citizen_codes(self, citizen_ids: pd.Series) -> np.ndarray:
         """Each citizen's code; citizens without contacts get a code past all contacts' keys."""
@@ -287,14 +292,17 @@ class _Codes:
             return np.zeros(len(self.codes), dtype=bool)
         return np.asarray(self.codes == self.values.index(value))
 
+    def indicators(self) -> np.ndarray:
+        """Per distinct value, whether each contact has it: shape (n_values, n)."""
+        return np.asarray(self.codes == np.arange(len(self.values))[:, None])
+
     def cumulative_per_value(self) -> np.ndarray:
-        """Per distinct value, its count before each index: shape (n_values, n + 1).
+        """Per distinct value, its count before each index: shape (n_values, n + 1)
+        (`_cumulative_rows(self.indicators())`, a row at a time for many contacts).
 
         Linear in the number of distinct values, which the contract keeps small (9 recipients,
         6 channels). One contiguous row per value is about twice as fast to build as columns.
         """
-        if len(self.codes) <= _SMALL:  # a few contacts: one call for all values
-            return _cumulative_rows(self.codes == np.arange(len(self.values))[:, None])
         dtype = _count_dtype(len(self.codes))
         out = np.zeros((len(self.values), len(self.codes) + 1), dtype=dtype)
         for code in range(len(self.values)):
@@ -304,7 +312,7 @@ class _Codes:
 
 def _distinct(counts: np.ndarray, start: np.ndarray, stop: np.ndarray) -> np.ndarray:
     """How many values occur in each index range [start, stop), from `cumulative_per_value`."""
-    return np.count_nonzero(counts[:, stop] > counts[:, start], axis=0)
+    return (counts[:, stop] > counts[:, start]).sum(axis=0)
 
 
 def _acceleration(recent: np.ndarray, earlier: np.ndarray) -> np.ndarray:
@@ -338,7 +346,7 @@ def contact_feature_array(complaints: pd.DataFrame, contacts: pd.DataFrame) -> n
     order = np.lexsort((received, codes))
     columns = _feature_columns(history, codes[order], received[order])
     data = np.empty((len(complaints), len(CONTACT_FEATURE_NAMES)), dtype=np.float64)
-    data[order] = np.column_stack([columns[name] for name in CONTACT_FEATURE_NAMES])
+    data[order] = np.array([columns[name] for name in CONTACT_FEATURE_NAMES], dtype=np.float64).T
     return data
 
 

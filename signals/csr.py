@@ -13,7 +13,7 @@ from __future__ import annotations
 import numpy as np
 import scipy.sparse as sp
 
-from signals.terms import Vocabulary, count_matrix, hstack_csr
+from signals.terms import Vocabulary, count_matrix, hstack_csr, tfidf
 
 SMALL_ROWS = 16  # the service annotates one complaint, or the 2-8 its batcher merges
 
@@ -133,6 +133,38 @@ def vocabulary_counts(
     return counts(rows[found], columns[found], n_rows, len(vocabulary), small=True)
 
 
+def ragged(starts: np.ndarray, lengths: np.ndarray) -> np.ndarray:
+    """The indices starts[i] ... starts[i] + lengths[i] - 1 for each i, concatenated."""
+    total = int(lengths.sum())
+    offsets = np.repeat(starts - (np.cumsum(lengths) - lengths), lengths)
+    return np.arange(total, dtype=np.int64) + offsets
+
+
+def count_product(left: sp.csr_matrix, right: sp.csr_matrix) -> sp.csr_matrix:
+    """`(left @ right).tocsr()` of two canonical CSR matrices of positive whole-number counts.
+
+    scipy's product (`csr_matmat`) lists a row's columns from the one first reached last to the
+    one first reached first, walking the left row's entries and each one's right row in order;
+    for a small left matrix this builds the same entries in that order with a few numpy calls
+    (its sums are whole numbers, exact in any order, and never 0)."""
+    n_rows, n_columns = left.shape[0], right.shape[1]
+    if not is_small(n_rows):
+        return (left @ right).tocsr()
+    lengths = np.diff(right.indptr)[left.indices]
+    entries = ragged(right.indptr[left.indices], lengths)
+    if len(entries) == 0:
+        return empty(n_rows, n_columns)
+    rows = np.repeat(np.repeat(np.arange(n_rows), np.diff(left.indptr)), lengths)
+    keys = rows * n_columns + right.indices[entries]  # n_rows is small: no overflow
+    order = np.argsort(keys, kind="stable")
+    sorted_keys = keys[order]
+    starts = _runs(sorted_keys)
+    sums = np.add.reduceat((np.repeat(left.data, lengths) * right.data[entries])[order], starts)
+    entry_rows, entry_columns = np.divmod(sorted_keys[starts], n_columns)
+    listed = np.lexsort((-order[starts], entry_rows))  # per row: the latest first occurrence first
+    return csr(sums[listed], entry_columns[listed], _indptr(entry_rows, n_rows), (n_rows, n_columns))
+
+
 def hstack(blocks: list[sp.csr_matrix]) -> sp.csr_matrix:
     """`sp.hstack(blocks, format="csr", dtype=np.float64)` for CSR blocks of the same rows: each
     row's entries block after block, in the blocks' own order."""
@@ -155,6 +187,32 @@ def hstack(blocks: list[sp.csr_matrix]) -> sp.csr_matrix:
             indices[destination] = block.indices[:nnz] + offset
         offset += block.shape[1]
     return csr(data, indices, indptr, (n_rows, offset))
+
+
+def tfidf_blocks(blocks: list[tuple[sp.csr_matrix, np.ndarray]], *, sublinear_tf: bool) -> sp.csr_matrix:
+    """`hstack([terms.tfidf(counts, idf, ...) for counts, idf in blocks])`, each block's rows
+    L2-normalised on their own. For a small batch the blocks are weighted, stacked, and then
+    normalised in one pass: every norm sums the same entries in the same order."""
+    n_rows = blocks[0][0].shape[0]
+    if not is_small(n_rows):
+        return hstack([tfidf(counts, idf, sublinear_tf=sublinear_tf) for counts, idf in blocks])
+    weighted = []
+    for counts, idf in blocks:
+        values = counts.data.astype(np.float64)
+        if sublinear_tf:
+            np.log(values, out=values)
+            values += 1.0
+        values *= idf[counts.indices]
+        weighted.append(csr(values, counts.indices, counts.indptr, counts.shape))
+    stacked = hstack(weighted)
+    ends = np.cumsum([counts.shape[1] for counts, _ in blocks])
+    groups = np.repeat(np.arange(0, n_rows * len(blocks), len(blocks)), np.diff(stacked.indptr))
+    groups += np.searchsorted(ends, stacked.indices, side="right")  # (row, block) of each entry
+    values = stacked.data
+    norms = np.sqrt(np.bincount(groups, weights=values * values, minlength=n_rows * len(blocks)))
+    norms[norms == 0.0] = 1.0
+    values /= norms[groups]
+    return stacked
 
 
 def from_dense(array: np.ndarray) -> sp.csr_matrix:

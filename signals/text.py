@@ -34,7 +34,7 @@ from signals.lemmas import tokenizer
 from signals.lexicon import known_forms
 from signals.names import gazetteer
 from signals.normalise import normalise_batch, normalise_text
-from signals.terms import fit_idf, tfidf
+from signals.terms import fit_idf
 from signals.wordngrams import WordNgramIndex, tokenise
 
 __all__ = ["TextFeatures", "as_texts", "detect_language", "normalise_text", "prepare_texts", "warm_up"]
@@ -233,12 +233,12 @@ class TextFeatures(TransformerMixin, BaseEstimator):
         self, word_counts: sp.csr_matrix, surface_counts: sp.csr_matrix | None, char_counts: sp.csr_matrix
     ) -> sp.csr_matrix:
         blocks = [(word_counts, self.word_idf_), (surface_counts, getattr(self, "surface_idf_", None))]
-        parts = [
-            tfidf(counts, idf, sublinear_tf=self.sublinear_tf)
+        weighted = [
+            (counts, idf)
             for counts, idf in [*blocks, (char_counts, self.char_idf_)]
             if counts is not None and idf is not None
         ]
-        return csr.hstack(parts)
+        return csr.tfidf_blocks(weighted, sublinear_tf=self.sublinear_tf)
 
     def get_feature_names_out(self, input_features: Any = None) -> np.ndarray:
         """Column names: "w:<lemma>" / "w:<lemma> <lemma>", "s:<word>" / "s:<word> <word>", then

@@ -66,7 +66,7 @@ def tokenise(lowered: list[str], english: np.ndarray, words: Words | None = None
     flat = np.fromiter(itertools.chain.from_iterable(per_chunk), dtype=np.int64, count=int(lengths.sum()))
     starts = np.concatenate([[0], np.cumsum(lengths)[:-1]])
     occurrence_lengths = lengths[words.codes]
-    types = flat[_ragged(starts[words.codes], occurrence_lengths)]
+    types = flat[csr.ragged(starts[words.codes], occurrence_lengths)]
     rows = np.repeat(words.rows, occurrence_lengths)
     first = np.cumsum(occurrence_lengths) - occurrence_lengths
     risky = _rows_with_cross_chunk_special(cache, words, types, rows, first)
@@ -89,13 +89,6 @@ def tokenise_with_spacy(lowered: list[str], english: np.ndarray) -> TokenBatch:
     strings = nlp.vocab.strings
     texts = [strings[int(value)] for value in uniques]
     return TokenBatch(rows, codes.astype(np.int64), texts, np.repeat(english, lengths))
-
-
-def _ragged(starts: np.ndarray, lengths: np.ndarray) -> np.ndarray:
-    """The indices starts[i] ... starts[i] + lengths[i] - 1 for each i, concatenated."""
-    total = int(lengths.sum())
-    offsets = np.repeat(starts - (np.cumsum(lengths) - lengths), lengths)
-    return np.arange(total, dtype=np.int64) + offsets
 
 
 class _ChunkCache:
@@ -129,8 +122,7 @@ class _ChunkCache:
         with self.lock:
             flags = self._in_pattern
             if len(flags) < len(self.texts):
-                pairs = _spanning_patterns()
-                firsts, seconds = {a for a, _ in pairs}, {b for _, b in pairs}
+                firsts, seconds = _pattern_pair_tokens()
                 new = [(text in firsts, text in seconds) for text in self.texts[len(flags) :]]
                 flags = self._in_pattern = np.concatenate([flags, np.asarray(new, dtype=bool).reshape(-1, 2)])
             return flags
@@ -221,6 +213,14 @@ def _spanning_patterns() -> dict[tuple[str, str], list[tuple[tuple[str, ...], in
             for position in range(len(pattern) - 1):
                 index.setdefault(pattern[position : position + 2], []).append((pattern, position))
     return index
+
+
+@functools.cache
+def _pattern_pair_tokens() -> tuple[frozenset[str], frozenset[str]]:
+    """The tokens that are first, and those that are second, of a pair in `_spanning_patterns`
+    (built once: a batch of new texts asks for them, and rebuilding cost ~50 us a call)."""
+    pairs = _spanning_patterns()
+    return frozenset(a for a, _ in pairs), frozenset(b for _, b in pairs)
 
 
 def _rows_with_cross_chunk_special(

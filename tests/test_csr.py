@@ -7,7 +7,7 @@ import pytest
 import scipy.sparse as sp
 
 from signals import csr
-from signals.terms import Vocabulary, count_matrix
+from signals.terms import Vocabulary, count_matrix, tfidf
 
 
 def _identical(left: sp.csr_matrix, right: sp.csr_matrix) -> None:
@@ -89,3 +89,33 @@ def test_assembled_matrices_equal_the_constructor() -> None:
     _identical(built, reference)
     assert (built @ np.arange(6.0)).tolist() == (reference @ np.arange(6.0)).tolist()
     assert not built.has_sorted_indices  # scipy checks lazily, as for the constructor's matrix
+
+
+@pytest.mark.parametrize("seed", range(6))
+def test_count_product_equals_scipy_product_entry_order_kept(seed: int) -> None:
+    """scipy's product lists a row's columns in its own (unsorted) order: the numpy route keeps it."""
+    rng = np.random.default_rng(seed)
+    n_rows = int(rng.integers(1, csr.SMALL_ROWS + 1)) if seed < 5 else 40  # the last: a big batch
+    n_words, n_columns = int(rng.integers(1, 30)), int(rng.integers(1, 90))
+    left_rows = rng.integers(0, n_rows, int(rng.integers(0, 120)))
+    left = csr.counts(left_rows, rng.integers(0, n_words, len(left_rows)), n_rows, n_words)
+    right_rows = rng.integers(0, n_words, int(rng.integers(0, 300)))
+    right = csr.counts(
+        right_rows, rng.integers(0, n_columns, len(right_rows)), n_words, n_columns, small=True
+    )
+    _identical(csr.count_product(left, right), (left @ right).tocsr())
+
+
+@pytest.mark.parametrize("n_rows", [1, 5, csr.SMALL_ROWS, 40])
+@pytest.mark.parametrize("sublinear_tf", [True, False])
+def test_tfidf_blocks_equal_each_block_weighted_then_stacked(n_rows: int, sublinear_tf: bool) -> None:
+    """One pass over the stacked blocks normalises each block's rows as `tfidf` of the block does,
+    bit for bit (empty rows and an empty block included)."""
+    rng = np.random.default_rng(n_rows)
+    blocks = []
+    for n_columns in (30, 0, 17, 55):
+        rows = rng.integers(0, n_rows, int(rng.integers(0, 6 * n_rows)) if n_columns else 0)
+        counts = csr.counts(rows, rng.integers(0, max(n_columns, 1), len(rows)), n_rows, n_columns)
+        blocks.append((counts, rng.random(n_columns) + 1.0))
+    expected = csr.hstack([tfidf(counts, idf, sublinear_tf=sublinear_tf) for counts, idf in blocks])
+    _identical(csr.tfidf_blocks(blocks, sublinear_tf=sublinear_tf), expected)

@@ -737,3 +737,22 @@ def test_word_counts_with_remembered_type_ids_equal_the_plain_lookup() -> None:
             assert (index.counts(batch, len(lowered)) != expected).nnz == 0
         assert "_ids_of_type" in vars(index)
         assert "_ids_of_type" not in vars(pickle.loads(pickle.dumps(index)))
+
+
+@pytest.mark.parametrize("batch_size", [1, 3, 40])
+def test_char_counts_from_remembered_word_rows_equal_fresh_ones(batch_size: int) -> None:
+    """A fitted index remembers each word's counts (never pickled); counts built from remembered
+    rows, new words among them, equal those of an index that remembers nothing, entry for entry."""
+    from signals.charngrams import split_words
+
+    texts = [f"klagen om sag {i} blev afvist uden begrundelse nr{i % 7}" for i in range(batch_size)]
+    index, _ = CharNgramIndex.fit(texts, ngram_range=(3, 5), min_df=1, max_df=1.0, max_features=None)
+    stored = pickle.dumps(index)
+    assert "_row_of_word" not in vars(pickle.loads(stored))
+    index.counts(texts[: max(1, batch_size // 2)])  # remembers the words of half the texts
+    for counts in (index.counts(texts), index.counts(texts, split_words(texts))):
+        expected = pickle.loads(stored).counts(texts)
+        assert counts.shape == expected.shape
+        np.testing.assert_array_equal(counts.indptr, expected.indptr)
+        np.testing.assert_array_equal(counts.indices, expected.indices)
+        np.testing.assert_array_equal(counts.data, expected.data)

@@ -85,7 +85,10 @@ def csr(data: np.ndarray, indices: np.ndarray, indptr: np.ndarray, shape: tuple[
 
 
 def empty(n_rows: int, n_columns: int) -> sp.csr_matrix:
-    return sp.csr_matrix((n_rows, n_columns), dtype=np.float64)
+    """`sp.csr_matrix((n_rows, n_columns), dtype=np.float64)` (scipy's route costs ~15 us)."""
+    return csr(
+        np.zeros(0), np.zeros(0, dtype=np.int64), np.zeros(n_rows + 1, dtype=np.int64), (n_rows, n_columns)
+    )
 
 
 def _runs(sorted_keys: np.ndarray) -> np.ndarray:
@@ -167,26 +170,22 @@ def count_product(left: sp.csr_matrix, right: sp.csr_matrix) -> sp.csr_matrix:
 
 def hstack(blocks: list[sp.csr_matrix]) -> sp.csr_matrix:
     """`sp.hstack(blocks, format="csr", dtype=np.float64)` for CSR blocks of the same rows: each
-    row's entries block after block, in the blocks' own order."""
+    row's entries block after block, in the blocks' own order (for a small batch: the blocks'
+    entries one after another, put in row order by a stable sort)."""
     n_rows = blocks[0].shape[0]
     if not is_small(n_rows):
         return hstack_csr(blocks)  # written once into the final arrays (training's big matrices)
-    per_block = np.stack([np.diff(block.indptr) for block in blocks]).reshape(len(blocks), n_rows)
-    before = np.cumsum(per_block, axis=0) - per_block  # per row: entries of the earlier blocks
+    per_block = np.diff(np.stack([block.indptr for block in blocks]), axis=1)  # (blocks, rows)
+    ends = [int(block.indptr[-1]) for block in blocks]
+    offsets = np.cumsum([0] + [block.shape[1] for block in blocks]).tolist()
+    data = np.concatenate([block.data[:end] for block, end in zip(blocks, ends, strict=True)])
+    indices = np.concatenate(
+        [block.indices[:end] + offset for block, end, offset in zip(blocks, ends, offsets[:-1], strict=True)]
+    )
+    order = np.argsort(np.repeat(np.tile(np.arange(n_rows), len(blocks)), per_block.ravel()), kind="stable")
     indptr = np.zeros(n_rows + 1, dtype=np.int64)
     np.cumsum(per_block.sum(axis=0), out=indptr[1:])
-    data = np.empty(int(indptr[-1]), dtype=np.float64)
-    indices = np.empty(int(indptr[-1]), dtype=np.int64)
-    offset = 0
-    for b, block in enumerate(blocks):
-        nnz = int(block.indptr[-1])
-        if nnz:
-            destination = np.repeat(indptr[:-1] + before[b] - block.indptr[:-1], per_block[b])
-            destination += np.arange(nnz)
-            data[destination] = block.data[:nnz]
-            indices[destination] = block.indices[:nnz] + offset
-        offset += block.shape[1]
-    return csr(data, indices, indptr, (n_rows, offset))
+    return csr(data[order], indices[order], indptr, (n_rows, offsets[-1]))
 
 
 def tfidf_blocks(blocks: list[tuple[sp.csr_matrix, np.ndarray]], *, sublinear_tf: bool) -> sp.csr_matrix:

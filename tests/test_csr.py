@@ -3,10 +3,11 @@
 from __future__ import annotations
 
 import numpy as np
+import pandas as pd
 import pytest
 import scipy.sparse as sp
 
-from signals import csr
+from signals import csr, terms
 from signals.terms import Vocabulary, count_matrix, tfidf
 
 
@@ -119,3 +120,23 @@ def test_tfidf_blocks_equal_each_block_weighted_then_stacked(n_rows: int, sublin
         blocks.append((counts, rng.random(n_columns) + 1.0))
     expected = csr.hstack([tfidf(counts, idf, sublinear_tf=sublinear_tf) for counts, idf in blocks])
     _identical(csr.tfidf_blocks(blocks, sublinear_tf=sublinear_tf), expected)
+
+
+@pytest.mark.parametrize("n_keys", [0, 1, 7, terms.SEARCHED_KEYS, terms.SEARCHED_KEYS + 1, 3000])
+def test_vocabulary_columns_by_search_and_by_hash_agree(n_keys: int) -> None:
+    """A few keys are searched for, many go through the hash index: the same columns either way."""
+    rng = np.random.default_rng(n_keys)
+    vocabulary = Vocabulary(np.unique(rng.integers(1, 2**40, 5000).astype(np.uint64)))
+    known = vocabulary.keys[rng.integers(0, len(vocabulary), n_keys)]
+    keys = np.where(rng.random(n_keys) < 0.5, known, rng.integers(0, 2**41, n_keys).astype(np.uint64))
+    keys[:1] = np.uint64(2**63)  # past the last key
+    expected = np.asarray(pd.Index(vocabulary.keys).get_indexer(keys), dtype=np.int64)
+    columns = vocabulary.columns(keys)
+    assert columns.dtype == np.int64
+    np.testing.assert_array_equal(columns, expected)
+    assert (Vocabulary(np.zeros(0, dtype=np.uint64)).columns(keys) == -1).all()
+
+
+@pytest.mark.parametrize("shape", [(1, 5), (16, 0), (0, 3)])
+def test_empty_equals_scipy_empty_matrix(shape: tuple[int, int]) -> None:
+    _identical(csr.empty(*shape), sp.csr_matrix(shape, dtype=np.float64))

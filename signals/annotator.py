@@ -297,10 +297,10 @@ class KonfliktModel:
         magnitude = np.abs(pushes)
         contact = self._is_contact[columns]
         contact_magnitude = magnitude[contact]
-        contact_bounds = _bounds(rows[contact], n_rows)
+        contact_bounds = csr.row_pointers(rows[contact], n_rows)
         word = self._is_word[columns]
         word_rows, word_columns, word_values = rows[word], columns[word], values[word]
-        word_bounds = _bounds(word_rows, n_rows)
+        word_bounds = csr.row_pointers(word_rows, n_rows)
         # Groups of word entries, numbered score by score: the mediation score's (group = row),
         # then per root cause k the rows that have it (group = (1 + k) * n_rows + row).
         groups, group_columns, group_pushes = [word_rows], [word_columns], [pushes[word]]
@@ -363,7 +363,7 @@ class KonfliktModel:
         keep = pushes > 0
         groups, columns, pushes = groups[keep], columns[keep], pushes[keep]
         n_groups = int(groups[-1]) + 1 if len(groups) else 0
-        bounds = _bounds(groups, n_groups)
+        bounds = csr.row_pointers(groups, n_groups)
         wanted = np.full(n_groups, 2 * limits[1])
         wanted[: min(n_rows, n_groups)] = 2 * limits[0]
         cut = np.zeros(n_groups)  # every push is positive: a cut of 0 keeps them all
@@ -378,7 +378,7 @@ class KonfliktModel:
         groups, columns, pushes = groups[candidate], columns[candidate], pushes[candidate]
         order = np.lexsort((-pushes, groups))  # stable: equal pushes stay in entry order
         ranked = self._phrase_of[columns[order]].tolist()
-        ranked_bounds = _bounds(groups, n_groups).tolist()
+        ranked_bounds = csr.row_pointers(groups, n_groups).tolist()
 
         def phrases(group: int) -> list[str]:
             if group >= n_groups:
@@ -433,17 +433,10 @@ class KonfliktModel:
         }
 
 
-def _bounds(rows: np.ndarray, n_rows: int) -> np.ndarray:
-    """Where each row's entries start and end in an array of entries sorted by row (n_rows + 1)."""
-    return np.concatenate([[0], np.cumsum(np.bincount(rows, minlength=n_rows))])
-
-
 def _segments(bounds: np.ndarray, rows: np.ndarray) -> np.ndarray:
-    """The entry indices of the given rows, row after row (`bounds` from `_bounds`)."""
-    starts, stops = bounds[rows], bounds[rows + 1]
-    lengths = stops - starts
-    offsets = np.repeat(starts - np.concatenate([[0], np.cumsum(lengths)[:-1]]), lengths)
-    return np.arange(int(lengths.sum())) + offsets
+    """The entry indices of the given rows, row after row (`bounds` from `csr.row_pointers`)."""
+    starts = bounds[rows]
+    return csr.ragged(starts, bounds[rows + 1] - starts)
 
 
 @functools.lru_cache(maxsize=4096)

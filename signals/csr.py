@@ -99,8 +99,8 @@ def _runs(sorted_keys: np.ndarray) -> np.ndarray:
     return np.flatnonzero(starts)
 
 
-def _indptr(row_of_entry: np.ndarray, n_rows: int) -> np.ndarray:
-    """Row pointers of entries sorted by row."""
+def row_pointers(row_of_entry: np.ndarray, n_rows: int) -> np.ndarray:
+    """Row pointers of entries sorted by row: where each row's entries start and end (n_rows + 1)."""
     return np.searchsorted(row_of_entry, np.arange(n_rows + 1), side="left")
 
 
@@ -120,7 +120,7 @@ def counts(
     starts = _runs(keys)
     data = np.diff(np.append(starts, len(keys))).astype(np.float64)
     entry_rows, entry_columns = np.divmod(keys[starts], n_columns)
-    return csr(data, entry_columns, _indptr(entry_rows, n_rows), (n_rows, n_columns))
+    return csr(data, entry_columns, row_pointers(entry_rows, n_rows), (n_rows, n_columns))
 
 
 def vocabulary_counts(
@@ -165,7 +165,7 @@ def count_product(left: sp.csr_matrix, right: sp.csr_matrix) -> sp.csr_matrix:
     sums = np.add.reduceat((np.repeat(left.data, lengths) * right.data[entries])[order], starts)
     entry_rows, entry_columns = np.divmod(sorted_keys[starts], n_columns)
     listed = np.lexsort((-order[starts], entry_rows))  # per row: the latest first occurrence first
-    return csr(sums[listed], entry_columns[listed], _indptr(entry_rows, n_rows), (n_rows, n_columns))
+    return csr(sums[listed], entry_columns[listed], row_pointers(entry_rows, n_rows), (n_rows, n_columns))
 
 
 def hstack(blocks: list[sp.csr_matrix]) -> sp.csr_matrix:

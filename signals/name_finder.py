@@ -70,6 +70,18 @@ SIGNOFF_WORDS = frozenset(
 CUE_GAP = re.compile(r"[ \t]*[.,:]?[ \t]*")
 INITIAL_GAP = re.compile(r"\.[ \t]+")  # "d. nielsen"
 SIGNOFF_GAP = re.compile(r"[ \t]*[.,!]?[ \t]*(?:\n[ \t]*)?")
+# A caseworker's initials on a note: "/KMJ" on a line of its own, "ini: MBL", "Tlf.notat (HBN):".
+# Each is a character the text is first tested for, a pattern starting with it (the regex engine
+# skips ahead to it) and what must stand just before it, checked for the few matches.
+STAFF_INITIALS = (
+    ("/", re.compile(r"/[ \t]*([A-ZÆØÅ]{2,4})[ \t]*$", re.MULTILINE), re.compile(r"(?:\A|\n)[ \t]*\Z")),
+    (
+        ":",
+        re.compile(r":[ \t]*([A-ZÆØÅ]{2,4})\b"),
+        re.compile(r"(?<![^\W\d_])[Ii]ni(?:t|tialer|tials)?\.?\Z"),
+    ),
+    ("(", re.compile(r"\(([A-ZÆØÅ]{2,4})\)"), re.compile(r"notat[ \t]?\Z")),
+)
 # A line of one to four capitalised words, such as a signature.
 SIGNATURE_LINE = re.compile(
     r"^[ \t]*[/–-]?[ \t]*([A-ZÆØÅ][^\W\d_]*\.?(?:[ \t,]+[A-ZÆØÅ][^\W\d_'’-]*\.?){0,3})[ \t,.]*$", re.MULTILINE
@@ -176,6 +188,10 @@ class NameFinder:
                 self._judge_lower_case(context, token, accepted)
             elif self._capitalised_is_name(context, token, self.kind(token.word)):
                 accepted[token.start] = token
+        for char, initials, before in STAFF_INITIALS:
+            for m in initials.finditer(text) if char in text else ():
+                if before.search(text, max(0, m.start() - 12), m.start()):
+                    accepted[m.start(1)] = Token(m.start(1), m.end(1), m[1])
         if not accepted:
             return []
         self._extend_chains(context, accepted)

@@ -50,7 +50,12 @@ regards sincerely best thanks tak att vedr ang re fwd sv blessings greetings che
 hilsninger pozdrawiam pozdrowienia grüße gruß cordialement saludos saluti"""
     )
 )
+# Countries the name lists hold as first names but not as places; in a complaint they are places
+# ("born in Kenya"). Not those that are often a person's name here ("Jordan", "Israel", "India").
+COUNTRIES_NOT_NAMES = frozenset(_words("argentina cuba france ireland kenya syria"))
 MAX_MEMO = 200_000
+# English contractions ("don't", "I'm", "we'll") are words, though "Don" and "I" are in name lists.
+CONTRACTION = re.compile(r"(?:n't|'m|'re|'ve|'ll|'d)\Z")
 
 
 class WordKinds:
@@ -83,7 +88,11 @@ class WordKinds:
         lower = word.lower().replace("’", "'")
         if lower in NEVER_NAMES:
             return Kind.WORD
-        if lower in g.places or (lower.endswith("s") and lower[:-1] in g.places):
+        if (
+            lower in g.places
+            or lower in COUNTRIES_NOT_NAMES
+            or (lower.endswith("s") and lower[:-1] in g.places)
+        ):
             return Kind.PLACE
         if (
             lower in g.blocked
@@ -91,6 +100,8 @@ class WordKinds:
             or (lower.endswith("s") and lower[:-1] in g.blocked)
         ):
             return Kind.BLOCKED
+        if CONTRACTION.search(lower):
+            return Kind.WORD
         parts = [p for p in re.split(r"[-']", lower) if p]
         if len(parts) > 1:
             return self._classify_compound(parts)

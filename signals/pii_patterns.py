@@ -3,7 +3,10 @@
 `find_numbers(text)` runs on the raw text (spaCy's tokenizer splits "+45 12 34 56 78") and returns
 `(kind, start, end)` candidates, kind by kind in priority order; `signals.anonymise` keeps the
 first of any two that overlap. Cue words ("cpr", "sagsnr.", "kontonr.") decide what a bare
-number is. The address patterns are in `signals.address_patterns`.
+number is. The address patterns are in `signals.address_patterns`; `_addresses` adds the shapes
+they miss (units such as "værelse 14" or "2nd floor", "2300 S", streets no list knows when a floor or
+postcode follows, lower-case streets, Italian, Spanish, Nordic, Dutch and German street words) and
+joins the parts of an address written on one line with commas.
 
 Speed: every kind but e-mail contains a digit, so the patterns only search the text's *regions*,
 stretches around its digits (`REGION_BEFORE` characters before a run of digits, `REGION_AFTER`
@@ -22,7 +25,7 @@ import re
 from dataclasses import dataclass
 from typing import NamedTuple
 
-from signals.address_patterns import find_addresses
+from signals.address_patterns import _TAIL, HOUSE_NUMBER, POSTCODE_TOWN, find_addresses
 
 Candidate = tuple[str, int, int]
 
@@ -354,6 +357,8 @@ def _phones(text: str, region: Region, out: list[Candidate]) -> None:
         if not _phone_groups_ok(number, prefixed=bool(prefix), cued=cued):
             continue
         if not prefix:
+            if m.start() >= 2 and text[m.start() - 1] == "-" and text[m.start() - 2].isalpha():
+                continue  # "PB-5501-2291": digits joined to letters by a dash are a code
             if DATE_LIKE.fullmatch(number) or YEAR_RANGE.fullmatch(number):
                 continue
             if AMOUNT_AFTER.match(text, end) or AMOUNT_BEFORE.search(text, max(0, m.start() - 5), m.start()):
@@ -394,9 +399,10 @@ CASE_CUE = CuePattern.compile(
         r"case\s+(?:number|no\b\.?|ref(?:erence)?\b\.?|id)",
         r"reference\s+(?:number|no\b\.?)",
         r"your\s+ref(?:erence)?\.?",
+        r"id\b",  # "ID: TP-55190", "skatteyder-ID er ..."
     )
     + _CASE_CUE_TAIL,
-    words=("sag", "journal", "j.", "jnr", "ref", "case", "your"),
+    words=("sag", "journal", "j.", "jnr", "ref", "case", "your", "id"),
 )
 # The reference of a fine, an invoice or a debt: "afgift nr. 7734092281", "debtor no.". A pattern
 # of its own, so texts without these words (most) do not pay for its alternatives.
@@ -406,19 +412,25 @@ REFERENCE_CUE = CuePattern.compile(
     + _CASE_CUE_TAIL,
     words=_REFERENCE_WORDS,
 )
-# "2024-0031877", "JC-KBH-2024-88121", "24/118430", "2024 - 015 523" (groups of three after a dash)
+# "2024-0031877", "JC-KBH-2024-88121", "24/118430", "2024 - 015 523" (groups of three after a dash),
+# "YS/BS/2025/11920"
 CASE_ID = re.compile(
-    r"(?:[A-ZÆØÅ]{1,5}[-\s]?){0,3}\d[\dA-Z]*(?:\s?[-/.]\s?[\dA-Z]+)*(?:\s\d{3}(?=\s|$|[.,;)]))*"
+    r"(?:[A-ZÆØÅ]{1,5}[-/\s]?){0,3}\d[\dA-Z]*(?:\s?[-/.]\s?[\dA-Z]+)*(?:\s\d{3}(?=\s|$|[.,;)]))*"
     + r"(?![\w]|[.,/-]\w)"
 )
 # Case numbers without a cue: "2023-0064505", "2024-123-456" and "BIF-2024-77810".
 CASE_BARE_YEAR = re.compile(
     number_start("[12]") + r"(?:(?<=1)9|(?<=2)0)\d\d-(?:\d{5,8}(?:-\d+)?|\d{3}-\d{3,6})" + _E
 )
+# Capitals joined to digits by a dash ("BIF-2024-77810", "TP-55190", "INV-99281-DK", "PB-5501-2291")
+# are some office's code, whatever the cue, when they hold at least `CODE_MIN_DIGITS` digits.
 CASE_BARE_LETTERS = re.compile(
-    number_start("[A-ZÆØÅ]") + r"[A-ZÆØÅ]{0,4}(?:-[A-ZÆØÅ]{1,5}){0,2}-(?:19|20)?\d\d-\d{4,8}" + _E
+    number_start("[A-ZÆØÅ]")
+    + r"[A-ZÆØÅ]{0,4}(?:[-/][A-ZÆØÅ]{1,5}){0,2}-\d\d+(?:[-/]\d+)*(?:-[A-ZÆØÅ]{1,4})?"
+    + _E
 )
-WEAK_CASE_CUES = ("sag", "sagen", "ref", "ref.", "reference")
+CODE_MIN_DIGITS = 5
+WEAK_CASE_CUES = ("sag", "sagen", "ref", "ref.", "reference", "id")
 SLASH_OR_DASH = re.compile(r"[-/]")
 
 
@@ -440,11 +452,55 @@ def _case_numbers(scan: Scan, region: Region, out: list[Candidate]) -> None:
             continue
         out.append(("SAGSNR", m.start(), m.start() + len(ident)))
     if region.digits >= 6:
-        for pattern in (CASE_BARE_YEAR, CASE_BARE_LETTERS):  # they never overlap
-            out.extend(
-                ("SAGSNR", m.start(), m.end())
-                for m in pattern.finditer(text, region.number_start, region.end)
-            )
+        out.extend(
+            ("SAGSNR", m.start(), m.end())
+            for m in CASE_BARE_YEAR.finditer(text, region.number_start, region.end)
+        )
+    if region.digits >= CODE_MIN_DIGITS:  # never overlaps CASE_BARE_YEAR
+        out.extend(
+            ("SAGSNR", m.start(), m.end())
+            for m in CASE_BARE_LETTERS.finditer(text, region.number_start, region.end)
+            if sum(c.isdigit() for c in m.group(0)) >= CODE_MIN_DIGITS
+        )
+
+
+# "<word>nr.", "<word> nr.", "nummer", "number" or "no." before an identifier: "ordrenr.",
+# "Lejemål nr.", "kvittering har nummer", "Bill no.", "application number". Tried after every
+# other kind, so a phone number or an address after "nr." stays one; not after the words of
+# kinds with cues of their own ("tlf.nr.", "reg. nr.", "postnr."): what those miss is no reference.
+NUMBER_CUE = CuePattern.compile(
+    r"n(?:r\b\.?|ummer\b|umber\b|o\.)" + _CASE_CUE_TAIL, words=("nr", "nummer", "number", "no.")
+)
+NOT_REFERENCE_WORDS = tuple(
+    _words(
+        "tlf telefon mobil phone fax cpr person konto account acc reg post hus house plade plate iban sort"
+        " lov bek cirkulære act section"  # "lov nr. 1234" is a law
+    )
+)
+# The word a cue belongs to: the compound it ends ("ordrenr") or, for a cue standing alone, the
+# word before it ("Lejemål nr.", "tlf. nr.").
+WORD_BEFORE = re.compile(r"([^\W\d_][\w.-]*?)[\s.:-]*\Z")
+
+
+def _referenced_numbers(scan: Scan, region: Region, out: list[Candidate]) -> None:
+    """References after NUMBER_CUE: four digits with a letter, dash or slash, or five digits."""
+    text = scan.text
+    if region.digits < 4:
+        return
+    for cue in scan.cue_matches(NUMBER_CUE, region):
+        word = WORD_BEFORE.search(text, max(0, cue.start() - 24), cue.start())
+        if word is not None and word.group(1).lower().startswith(NOT_REFERENCE_WORDS):
+            continue
+        m = CASE_ID.match(text, cue.end())
+        if not m:
+            continue
+        ident = m.group(0).rstrip(". ")
+        digits = sum(c.isdigit() for c in ident)
+        span = ("SAGSNR", m.start(), m.start() + len(ident))
+        if span not in out and (
+            digits >= 5 or (digits == 4 and (SLASH_OR_DASH.search(ident) or any(c.isalpha() for c in ident)))
+        ):
+            out.append(span)  # not again after "sagsnr.", which CASE_CUE has found
 
 
 # --- bank accounts -----------------------------------------------------------------------------
@@ -455,7 +511,7 @@ REG_CUE = CuePattern.compile(
 )
 ACCOUNT_CUE = CuePattern.compile(
     at_word_start(
-        r"konto(?:nummer|nr)?", r"konto\s?nr", "bankkonto", r"account(?:\s(?:number|no))?", r"acc\s?no"
+        r"konto(?:nummer|nr)?", r"konto\s?nr", "bankkonto", r"account(?:\s(?:number|no))?", r"acc\s?no", "acc"
     )
     + r"\b\.?(?:[\s.:]*(?:er|is|nr\.?|no\.?))?[\s.:-]*",
     words=("konto", "acc"),
@@ -521,12 +577,132 @@ def _plates(text: str, region: Region, out: list[Candidate]) -> None:
                 out.append(("NUMMERPLADE", m.start(), m.end()))
 
 
+# --- addresses: the shapes signals.address_patterns misses -------------------------------------
+# What may follow a house number and floor: "stue", "værelse 14", "lejl. 12", "room 5-14",
+# "apt. 2", "building 4", "1.sal", "2nd floor", "ground floor", "4th floor left", "3rd left".
+_UNIT = (
+    r"(?:stuen?|kld\.?|kælder|st\.?(?:[ \t]?(?:tv|th|mf)\.?)?"
+    r"|(?:ground|first|second|third|\d{1,2}(?:st|nd|rd|th))[ \t]+floor(?:[ \t]+(?:left|right))?"
+    r"|\d{1,2}(?:st|nd|rd|th)[ \t]+(?:left|right)"
+    r"|(?:lejl(?:ighed)?|værelse|vær|room|apt|apartment|flat|building|bygning|opgang|opg)\.?[ \t]*"
+    r"(?:nr\.?[ \t]*)?\d{1,4}(?:[-.]\d{1,3})?[A-Za-z]?"
+    r"|\d{1,2}\.?[ \t]?sal|\d{1,2}\.?,?[ \t]?(?:tv|th|mf)\.?"
+    r")(?!\w)"
+)
+# A postcode after an address: with its town, with a Copenhagen district letter alone ("2300 S"),
+# or in lower case ("2200 kbh n", "2700 brønshøj"), not an amount or a count ("1000 kr"), nor a
+# year ("Jun 3, 2026 they"): no Danish postcode lies between 2001 and 2099.
+_DISTRICT = r"(?:K|V|N|S|Ø|C|NV|SV|NØ|k|v|n|s|ø|c|nv|sv)"
+_POSTCODE_AFTER_ADDRESS = (
+    r"(?!(?:DK-?)?20(?:0[1-9]|[1-9]\d))(?:"
+    + POSTCODE_TOWN
+    + r"|(?:DK-?)?[1-9]\d{3}[ \t](?:kbh\.?[ \t])?"
+    + _DISTRICT
+    + r"\b\.?"
+    + r"|[1-9]\d{3}[ \t](?!kr\b|kroner|dkk|stk|gange|dage|uger|måneder|timer|år\b|personer|borgere)"
+    + r"[a-zæøå]{3,20}(?:[ \t]"
+    + _DISTRICT
+    + r"\b\.?)?)"
+)
+_ADDRESS_PART_GAP = r"(?:,[ \t]*|[ \t]+)"
+# The rest of an address after what was found: units, then a postcode.
+ADDRESS_REST = re.compile(
+    r"(?:" + _ADDRESS_PART_GAP + _UNIT + r"){0,3}(?:" + _ADDRESS_PART_GAP + _POSTCODE_AFTER_ADDRESS + r")?"
+)
+# Parts of one address on one line: "2500 Valby, Gammel Køge Landevej 88".
+ADDRESS_JOIN = re.compile(r"[ \t]*,[ \t]*")
+# A street no list knows ("Kigkurren 8 E", "Gadelandet 42"), or one in lower case
+# ("blegdamsvej 4b", "rosenørns allé 8"), counts when a floor, a unit or a postcode follows its house number.
+LOWER_STREET_ENDINGS = ("gade", "vej", "allé", "alle", "stræde", "boulevard")
+GUESSED_STREET_ADDRESS = re.compile(
+    r"(?:[A-ZÆØÅ][a-zæøåéü'-]{2,}|[a-zæøå][a-zæøå'-]*(?:s[ \t])?(?:"
+    + "|".join(LOWER_STREET_ENDINGS)
+    + r"))"
+    + HOUSE_NUMBER
+    + r"(?=,?[ \t]*"
+    + _UNIT
+    + r"|"
+    + _ADDRESS_PART_GAP
+    + _POSTCODE_AFTER_ADDRESS
+    + r")"
+)
+# After a house number (and its letter) a guessed or foreign address goes on with one of these.
+UNIT_OR_POSTCODE_NEXT = re.compile(
+    r"(?:[ \t]?[A-Za-z](?!\w)|/\d)?"
+    r"(?:,|[ \t]*(?:\n|\Z|\d|st|kld|kælder|ground|first|second|third|lejl|vær|room|apt|flat|build|bygn|opg))"
+)
+# Street words of other countries, written before the name or joined to it: "Via Roma 12",
+# "Calle de Alcalá 45", "Kungsgatan 12", "Damstraat 4", "Hauptweg 5".
+FOREIGN_STREET_WORDS = _words("Via Viale Piazza Corso Calle Avenida Rua Plaza Paseo")
+FOREIGN_STREET_ENDINGS = tuple(_words("gatan gata vägen veien straat weg laan gasse platz"))
+FOREIGN_STREET_WORD = re.compile(r"(?<![\w.])(?:" + "|".join(FOREIGN_STREET_WORDS) + r")[ \t]")
+FOREIGN_STREET_ADDRESS = re.compile(
+    r"(?:(?:"
+    + "|".join(FOREIGN_STREET_WORDS)
+    + r")[ \t](?:(?:di|de|del|della|da|do|dos|das|la|las|los)[ \t])*[A-ZÀ-Þ][\w'-]*(?:[ \t][A-ZÀ-Þ][\w'-]*)?"
+    + r"|[A-ZÀ-Þ][\w-]*(?:"
+    + "|".join(FOREIGN_STREET_ENDINGS)
+    + r"))[ \t]\d{1,4}[A-Za-z]?(?:/\d{1,4})?(?!\w)"
+    + r"(?:,[ \t]?\d{3}[ \t]\d{2}[ \t][A-ZÅÄÖ][\wåäö]+)?"  # a Swedish postcode: "111 43 Stockholm"
+    + _TAIL
+)
+
+
+def _addresses(text: str, region: Region, out: list[Candidate]) -> None:
+    """The region's addresses: those of `find_addresses` and the guessed and foreign ones, each
+    with the units and postcode that follow it, parts on one line joined by commas merged."""
+    found: list[Candidate] = []
+    find_addresses(text, region, found)
+    for run_start, run_end in region.runs:
+        # a house number: up to four digits after a word and a space, as `find_addresses` takes them
+        if run_end - run_start > 4 or run_start < 2 or text[run_start - 1] not in " \t":
+            continue
+        if not text[run_start - 2].isalpha() or not UNIT_OR_POSTCODE_NEXT.match(text, run_end):
+            continue  # what GUESSED_STREET_ADDRESS and FOREIGN_STREET_ADDRESS need, checked cheaply first
+        space = run_start - 1
+        start = max(text.rfind(" ", 0, space), text.rfind("\t", 0, space), text.rfind("\n", 0, space)) + 1
+        word = text[start:space].lstrip("(\"'")
+        # a word of letters (no file name, e-mail address or code), capitalised or a street in lower case
+        if not word.replace("-", "").replace("'", "").isalpha():
+            continue
+        start = space - len(word)
+        if word[0].isupper():
+            m = GUESSED_STREET_ADDRESS.match(text, start, region.end)
+            if m:
+                found.append(("ADRESSE", m.start(), m.end()))
+            foreign = FOREIGN_STREET_WORD.search(text, max(region.start, start - 40), start + 1)
+            if foreign or word.endswith(FOREIGN_STREET_ENDINGS):
+                m = FOREIGN_STREET_ADDRESS.match(text, foreign.start() if foreign else start, region.end)
+                if m:
+                    found.append(("ADRESSE", m.start(), m.end()))
+        elif word.endswith(LOWER_STREET_ENDINGS):
+            if word in LOWER_STREET_ENDINGS and start >= 2:  # "rosenørns allé 8": from the word before
+                start = max(text.rfind(" ", 0, start - 1), text.rfind("\n", 0, start - 1)) + 1
+            m = GUESSED_STREET_ADDRESS.match(text, start, region.end)
+            if m:
+                found.append(("ADRESSE", m.start(), m.end()))
+    if len(found) == 1:
+        _, start, end = found[0]
+        rest = ADDRESS_REST.match(text, end, region.end)
+        out.append(("ADRESSE", start, rest.end() if rest else end))
+        return
+    merged: list[list[int]] = []
+    for _, start, end in sorted(found, key=lambda candidate: candidate[1]):
+        rest = ADDRESS_REST.match(text, end, region.end)
+        end = rest.end() if rest else end  # every part of ADDRESS_REST is optional: it always matches
+        if merged and (start <= merged[-1][1] or ADDRESS_JOIN.fullmatch(text, merged[-1][1], start)):
+            merged[-1][1] = max(merged[-1][1], end)
+        else:
+            merged.append([start, end])
+    out.extend(("ADRESSE", start, end) for start, end in merged)
+
+
 def find_numbers(text: str) -> list[Candidate]:
     """All candidates of all kinds, in priority order: when two overlap, the earlier one wins.
 
     E-mails come first; then region by region the kinds KONTO, CPR, SAGSNR, TELEFON, ADRESSE,
-    NUMMERPLADE (candidates of different regions never overlap, so this is the same as all
-    candidates of one kind before the next kind).
+    NUMMERPLADE and last the references after a "nr." of no other kind (candidates of different
+    regions never overlap, so this is the same as all candidates of one kind before the next kind).
     """
     found: list[Candidate] = []
     _emails(text, found)
@@ -537,6 +713,7 @@ def find_numbers(text: str) -> list[Candidate]:
         _cprs(scan, region, found)
         _case_numbers(scan, region, found)
         _phones(text, region, found)
-        find_addresses(text, region, found)
+        _addresses(text, region, found)
         _plates(text, region, found)
+        _referenced_numbers(scan, region, found)
     return found

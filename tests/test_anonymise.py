@@ -159,6 +159,47 @@ FOUND = [
     ("NAVN", "Pozdrawiam\nMałgosia", "Małgosia"),
     # "this is" before a lower-case name
     ("NAVN", "hi this is hiba, call me back", "hiba"),
+    # the third author's forms: units and district letters after an address, a postcode before it
+    (
+        "ADRESSE",
+        "Hun bor på Sundholmsvej 46, stue, værelse 14, 2300 København S.",
+        "Sundholmsvej 46, stue, værelse 14, 2300 København S",
+    ),
+    (
+        "ADRESSE",
+        "at Hvidovrevej 118, ground floor, 2650 Hvidovre since",
+        "Hvidovrevej 118, ground floor, 2650 Hvidovre",
+    ),
+    ("ADRESSE", "Store Kongensgade 91, 2nd floor\nCopenhagen K", "Store Kongensgade 91, 2nd floor"),
+    ("ADRESSE", "Naomi Ellis\nAmagerbrogade 155, 1. tv., 2300 S", "Amagerbrogade 155, 1. tv., 2300 S"),
+    (
+        "ADRESSE",
+        "Adresse: 2500 Valby, Gammel Køge Landevej 88, 1.sal\nTlf",
+        "2500 Valby, Gammel Køge Landevej 88, 1.sal",
+    ),
+    # streets no list knows when a floor or postcode follows; lower-case streets; foreign street words
+    ("ADRESSE", "Vi bor på Kigkurren 8 E, 4.sal, 2300 Kbh S og", "Kigkurren 8 E, 4.sal, 2300 Kbh S"),
+    ("ADRESSE", "Ivan Petersen, Gadelandet 42 2.tv, 2700 Brønshøj", "Gadelandet 42 2.tv, 2700 Brønshøj"),
+    ("ADRESSE", "det er kim fra blegdamsvej 4b 1tv. Der er skimmel", "blegdamsvej 4b 1tv."),
+    ("ADRESSE", "min adresse er rosenørns allé 8 2 th 1970 frb c", "rosenørns allé 8 2 th 1970 frb c"),
+    ("ADRESSE", "Giulia Rossi\nVia Roma 12, 20121 Milano", "Via Roma 12, 20121 Milano"),
+    ("ADRESSE", "Hon bor på Kungsgatan 12, 111 43 Stockholm.", "Kungsgatan 12, 111 43 Stockholm"),
+    # references after any "nr." or "nummer" but a phone's or an account's, an ID, office codes
+    ("SAGSNR", "Lejemål nr. 04-117-0032.", "04-117-0032"),
+    ("SAGSNR", "Jeres kvittering har nummer TAND-8827-B. Tak", "TAND-8827-B"),
+    ("SAGSNR", "Min sag har nummer 25/8306.", "25/8306"),
+    ("SAGSNR", "Bill no. TW-88214. The car was legally parked.", "TW-88214"),
+    ("SAGSNR", "Property ID: BBR 101-44312.", "BBR 101-44312"),
+    ("SAGSNR", "Det står ikke i brevet, ID: TP-55190.", "TP-55190"),
+    ("SAGSNR", "Invoice INV-99281-DK for daycare", "INV-99281-DK"),
+    ("SAGSNR", "Mit pas (ordrenr. PB-5501-2291) er ikke kommet.", "PB-5501-2291"),
+    ("SAGSNR", "I disagree (your ref: YS/BS/2025/11920).", "YS/BS/2025/11920"),
+    ("TELEFON", "Ring på tlf.nr. 22 33 44 55 eller mit nummer er 26451198", "26451198"),
+    ("KONTO", "Reg. 2191 Acc. 8765432109.", "8765432109"),
+    # a caseworker's initials on a note
+    ("NAVN", "Borger ringede om hjælpemidler.\n/ALJ", "ALJ"),
+    ("NAVN", "Ønsker møde med skolelederen.\nini: MBL", "MBL"),
+    ("NAVN", "Tlf.notat (HBN): borger ringede", "HBN"),
 ]
 
 
@@ -198,6 +239,13 @@ TRAPS = [
     # countries (also those a surname list has), roles and sign-offs in a signature
     ("I came from Poland in 2016 and my wife from Spain.", ["Poland", "Spain"]),
     ("Hälsningar och tack, Pozdrawiam!", ["Hälsningar", "Pozdrawiam"]),
+    ("He was born in Kenya and studied in Ireland.", ["Kenya", "Ireland"]),
+    # English contractions are no names; initials and amounts near the new address and number rules
+    ("I don't read Danish well, and I'm sorry.", ["don't", "I'm"]),
+    ("On Jun 3, 2026 they wrote back.", ["Jun 3, 2026"]),
+    ("Vi har boet på Amager i 12 år, 2 af dem i børnehave 3 dage om ugen.", ["12 år", "3 dage"]),
+    ("Efter lov nr. 1234 og nr. 1.200 i bilaget, se kl. 14 st. tv. på kortet", ["lov nr. 1234", "nr. 1.200"]),
+    ("Dato 12/03 og/eller 4/5. COVID-19 ramte os i 2020.", ["12/03", "og/eller", "COVID-19"]),
 ]
 
 

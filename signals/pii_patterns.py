@@ -3,10 +3,7 @@
 `find_numbers(text)` runs on the raw text (spaCy's tokenizer splits "+45 12 34 56 78") and returns
 `(kind, start, end)` candidates, kind by kind in priority order; `signals.anonymise` keeps the
 first of any two that overlap. Cue words ("cpr", "sagsnr.", "kontonr.") decide what a bare
-number is. The address patterns are in `signals.address_patterns`; `_addresses` adds the shapes
-they miss (units such as "værelse 14" or "2nd floor", "2300 S", streets no list knows when a floor or
-postcode follows, lower-case streets, Italian, Spanish, Nordic, Dutch and German street words) and
-joins the parts of an address written on one line with commas.
+number is. The address patterns are in `signals.address_patterns`.
 
 Speed: every kind but e-mail contains a digit, so the patterns only search the text's *regions*,
 stretches around its digits (`REGION_BEFORE` characters before a run of digits, `REGION_AFTER`
@@ -25,7 +22,7 @@ import re
 from dataclasses import dataclass
 from typing import NamedTuple
 
-from signals.address_patterns import _TAIL, HOUSE_NUMBER, POSTCODE_TOWN, find_addresses
+from signals.address_patterns import find_addresses
 
 Candidate = tuple[str, int, int]
 
@@ -577,126 +574,6 @@ def _plates(text: str, region: Region, out: list[Candidate]) -> None:
                 out.append(("NUMMERPLADE", m.start(), m.end()))
 
 
-# --- addresses: the shapes signals.address_patterns misses -------------------------------------
-# What may follow a house number and floor: "stue", "værelse 14", "lejl. 12", "room 5-14",
-# "apt. 2", "building 4", "1.sal", "2nd floor", "ground floor", "4th floor left", "3rd left".
-_UNIT = (
-    r"(?:stuen?|kld\.?|kælder|st\.?(?:[ \t]?(?:tv|th|mf)\.?)?"
-    r"|(?:ground|first|second|third|\d{1,2}(?:st|nd|rd|th))[ \t]+floor(?:[ \t]+(?:left|right))?"
-    r"|\d{1,2}(?:st|nd|rd|th)[ \t]+(?:left|right)"
-    r"|(?:lejl(?:ighed)?|værelse|vær|room|apt|apartment|flat|building|bygning|opgang|opg)\.?[ \t]*"
-    r"(?:nr\.?[ \t]*)?\d{1,4}(?:[-.]\d{1,3})?[A-Za-z]?"
-    r"|\d{1,2}\.?[ \t]?sal|\d{1,2}\.?,?[ \t]?(?:tv|th|mf)\.?"
-    r")(?!\w)"
-)
-# A postcode after an address: with its town, with a Copenhagen district letter alone ("2300 S"),
-# or in lower case ("2200 kbh n", "2700 brønshøj"), not an amount or a count ("1000 kr"), nor a
-# year ("Jun 3, 2026 they"): no Danish postcode lies between 2001 and 2099.
-_DISTRICT = r"(?:K|V|N|S|Ø|C|NV|SV|NØ|k|v|n|s|ø|c|nv|sv)"
-_POSTCODE_AFTER_ADDRESS = (
-    r"(?!(?:DK-?)?20(?:0[1-9]|[1-9]\d))(?:"
-    + POSTCODE_TOWN
-    + r"|(?:DK-?)?[1-9]\d{3}[ \t](?:kbh\.?[ \t])?"
-    + _DISTRICT
-    + r"\b\.?"
-    + r"|[1-9]\d{3}[ \t](?!kr\b|kroner|dkk|stk|gange|dage|uger|måneder|timer|år\b|personer|borgere)"
-    + r"[a-zæøå]{3,20}(?:[ \t]"
-    + _DISTRICT
-    + r"\b\.?)?)"
-)
-_ADDRESS_PART_GAP = r"(?:,[ \t]*|[ \t]+)"
-# The rest of an address after what was found: units, then a postcode.
-ADDRESS_REST = re.compile(
-    r"(?:" + _ADDRESS_PART_GAP + _UNIT + r"){0,3}(?:" + _ADDRESS_PART_GAP + _POSTCODE_AFTER_ADDRESS + r")?"
-)
-# Parts of one address on one line: "2500 Valby, Gammel Køge Landevej 88".
-ADDRESS_JOIN = re.compile(r"[ \t]*,[ \t]*")
-# A street no list knows ("Kigkurren 8 E", "Gadelandet 42"), or one in lower case
-# ("blegdamsvej 4b", "rosenørns allé 8"), counts when a floor, a unit or a postcode follows its house number.
-LOWER_STREET_ENDINGS = ("gade", "vej", "allé", "alle", "stræde", "boulevard")
-GUESSED_STREET_ADDRESS = re.compile(
-    r"(?:[A-ZÆØÅ][a-zæøåéü'-]{2,}|[a-zæøå][a-zæøå'-]*(?:s[ \t])?(?:"
-    + "|".join(LOWER_STREET_ENDINGS)
-    + r"))"
-    + HOUSE_NUMBER
-    + r"(?=,?[ \t]*"
-    + _UNIT
-    + r"|"
-    + _ADDRESS_PART_GAP
-    + _POSTCODE_AFTER_ADDRESS
-    + r")"
-)
-# After a house number (and its letter) a guessed or foreign address goes on with one of these.
-UNIT_OR_POSTCODE_NEXT = re.compile(
-    r"(?:[ \t]?[A-Za-z](?!\w)|/\d)?"
-    r"(?:,|[ \t]*(?:\n|\Z|\d|st|kld|kælder|ground|first|second|third|lejl|vær|room|apt|flat|build|bygn|opg))"
-)
-# Street words of other countries, written before the name or joined to it: "Via Roma 12",
-# "Calle de Alcalá 45", "Kungsgatan 12", "Damstraat 4", "Hauptweg 5".
-FOREIGN_STREET_WORDS = _words("Via Viale Piazza Corso Calle Avenida Rua Plaza Paseo")
-FOREIGN_STREET_ENDINGS = tuple(_words("gatan gata vägen veien straat weg laan gasse platz"))
-FOREIGN_STREET_WORD = re.compile(r"(?<![\w.])(?:" + "|".join(FOREIGN_STREET_WORDS) + r")[ \t]")
-FOREIGN_STREET_ADDRESS = re.compile(
-    r"(?:(?:"
-    + "|".join(FOREIGN_STREET_WORDS)
-    + r")[ \t](?:(?:di|de|del|della|da|do|dos|das|la|las|los)[ \t])*[A-ZÀ-Þ][\w'-]*(?:[ \t][A-ZÀ-Þ][\w'-]*)?"
-    + r"|[A-ZÀ-Þ][\w-]*(?:"
-    + "|".join(FOREIGN_STREET_ENDINGS)
-    + r"))[ \t]\d{1,4}[A-Za-z]?(?:/\d{1,4})?(?!\w)"
-    + r"(?:,[ \t]?\d{3}[ \t]\d{2}[ \t][A-ZÅÄÖ][\wåäö]+)?"  # a Swedish postcode: "111 43 Stockholm"
-    + _TAIL
-)
-
-
-def _addresses(text: str, region: Region, out: list[Candidate]) -> None:
-    """The region's addresses: those of `find_addresses` and the guessed and foreign ones, each
-    with the units and postcode that follow it, parts on one line joined by commas merged."""
-    found: list[Candidate] = []
-    find_addresses(text, region, found)
-    for run_start, run_end in region.runs:
-        # a house number: up to four digits after a word and a space, as `find_addresses` takes them
-        if run_end - run_start > 4 or run_start < 2 or text[run_start - 1] not in " \t":
-            continue
-        if not text[run_start - 2].isalpha() or not UNIT_OR_POSTCODE_NEXT.match(text, run_end):
-            continue  # what GUESSED_STREET_ADDRESS and FOREIGN_STREET_ADDRESS need, checked cheaply first
-        space = run_start - 1
-        start = max(text.rfind(" ", 0, space), text.rfind("\t", 0, space), text.rfind("\n", 0, space)) + 1
-        word = text[start:space].lstrip("(\"'")
-        # a word of letters (no file name, e-mail address or code), capitalised or a street in lower case
-        if not word.replace("-", "").replace("'", "").isalpha():
-            continue
-        start = space - len(word)
-        if word[0].isupper():
-            m = GUESSED_STREET_ADDRESS.match(text, start, region.end)
-            if m:
-                found.append(("ADRESSE", m.start(), m.end()))
-            foreign = FOREIGN_STREET_WORD.search(text, max(region.start, start - 40), start + 1)
-            if foreign or word.endswith(FOREIGN_STREET_ENDINGS):
-                m = FOREIGN_STREET_ADDRESS.match(text, foreign.start() if foreign else start, region.end)
-                if m:
-                    found.append(("ADRESSE", m.start(), m.end()))
-        elif word.endswith(LOWER_STREET_ENDINGS):
-            if word in LOWER_STREET_ENDINGS and start >= 2:  # "rosenørns allé 8": from the word before
-                start = max(text.rfind(" ", 0, start - 1), text.rfind("\n", 0, start - 1)) + 1
-            m = GUESSED_STREET_ADDRESS.match(text, start, region.end)
-            if m:
-                found.append(("ADRESSE", m.start(), m.end()))
-    if len(found) == 1:
-        _, start, end = found[0]
-        rest = ADDRESS_REST.match(text, end, region.end)
-        out.append(("ADRESSE", start, rest.end() if rest else end))
-        return
-    merged: list[list[int]] = []
-    for _, start, end in sorted(found, key=lambda candidate: candidate[1]):
-        rest = ADDRESS_REST.match(text, end, region.end)
-        end = rest.end() if rest else end  # every part of ADDRESS_REST is optional: it always matches
-        if merged and (start <= merged[-1][1] or ADDRESS_JOIN.fullmatch(text, merged[-1][1], start)):
-            merged[-1][1] = max(merged[-1][1], end)
-        else:
-            merged.append([start, end])
-    out.extend(("ADRESSE", start, end) for start, end in merged)
-
-
 def find_numbers(text: str) -> list[Candidate]:
     """All candidates of all kinds, in priority order: when two overlap, the earlier one wins.
 
@@ -713,7 +590,7 @@ def find_numbers(text: str) -> list[Candidate]:
         _cprs(scan, region, found)
         _case_numbers(scan, region, found)
         _phones(text, region, found)
-        _addresses(text, region, found)
+        find_addresses(text, region, found)
         _plates(text, region, found)
         _referenced_numbers(scan, region, found)
     return found

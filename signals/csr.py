@@ -13,7 +13,7 @@ from __future__ import annotations
 import numpy as np
 import scipy.sparse as sp
 
-from signals.terms import Vocabulary, count_matrix, hstack_csr, tfidf
+from signals.terms import Vocabulary, count_matrix, hstack_csr, l2_normalise_groups, tfidf, weigh_counts
 
 SMALL_ROWS = 16  # the service annotates one complaint, or the 2-8 its batcher merges
 
@@ -198,19 +198,13 @@ def tfidf_blocks(blocks: list[tuple[sp.csr_matrix, np.ndarray]], *, sublinear_tf
     weighted = []
     for counts, idf in blocks:
         values = counts.data.astype(np.float64)
-        if sublinear_tf:
-            np.log(values, out=values)
-            values += 1.0
-        values *= idf[counts.indices]
+        weigh_counts(values, counts.indices, idf, sublinear_tf=sublinear_tf)
         weighted.append(csr(values, counts.indices, counts.indptr, counts.shape))
     stacked = hstack(weighted)
     ends = np.cumsum([counts.shape[1] for counts, _ in blocks])
     groups = np.repeat(np.arange(0, n_rows * len(blocks), len(blocks)), np.diff(stacked.indptr))
     groups += np.searchsorted(ends, stacked.indices, side="right")  # (row, block) of each entry
-    values = stacked.data
-    norms = np.sqrt(np.bincount(groups, weights=values * values, minlength=n_rows * len(blocks)))
-    norms[norms == 0.0] = 1.0
-    values /= norms[groups]
+    l2_normalise_groups(stacked.data, groups, n_rows * len(blocks))
     return stacked
 
 

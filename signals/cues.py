@@ -16,6 +16,7 @@ from sklearn.utils.validation import check_is_fitted
 
 from signals.cue_lexicon import CUE_CATEGORIES, CUE_LABELS_DA
 from signals.cue_matcher import CueSpan, match_cues
+from signals.language import LATIN1
 from signals.normalise import NormalisedText, lower_same_length, normalise_batch, normalise_with_offsets
 from signals.text import as_texts
 
@@ -58,10 +59,9 @@ FEATURE_NAMES: tuple[str, ...] = (
 
 # Latin-1 characters (nearly every complaint's): those lower-casing changes (capitals), those
 # with an upper case unlike their lower case (cased), those that grow when case-mapped ("ß").
-_LATIN1 = "".join(map(chr, range(256)))
-_LATIN1_CAPITALS = "".join(char for char in _LATIN1 if char.lower() != char).encode("latin-1")
-_LATIN1_CASED = "".join(char for char in _LATIN1 if char.lower() != char.upper()).encode("latin-1")
-_LATIN1_GROWING = [char for char in _LATIN1 if len(char.upper()) != 1 or len(char.lower()) != 1]
+_LATIN1_CAPITALS = "".join(char for char in LATIN1 if char.lower() != char).encode("latin-1")
+_LATIN1_CASED = "".join(char for char in LATIN1 if char.lower() != char.upper()).encode("latin-1")
+_LATIN1_GROWING = [char for char in LATIN1 if len(char.upper()) != 1 or len(char.lower()) != 1]
 
 
 def _upper_case_share(text: str, lowered: str) -> float:

@@ -60,10 +60,10 @@ EN_VOTES = (EN_MARKERS | _EN_EXTRA) - DA_VOTES
 WORD_RE = re.compile(r"[\w@&]+")  # the tokens the repair looks at
 
 # Per Latin-1 byte: itself if WORD_RE takes the character, else a space (`words_of`).
-_LATIN1 = "".join(map(chr, range(256)))
+LATIN1 = "".join(map(chr, range(256)))  # every Latin-1 character, in byte order
 _NON_WORD_TO_SPACE = bytes.maketrans(
-    _LATIN1.encode("latin-1"),
-    "".join(char if WORD_RE.fullmatch(char) else " " for char in _LATIN1).encode("latin-1"),
+    LATIN1.encode("latin-1"),
+    "".join(char if WORD_RE.fullmatch(char) else " " for char in LATIN1).encode("latin-1"),
 )
 
 

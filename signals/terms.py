@@ -259,12 +259,22 @@ def tfidf(counts: sp.csr_matrix, idf: np.ndarray, *, sublinear_tf: bool) -> sp.c
     for start, stop in row_chunks(counts.indptr):
         low, high = counts.indptr[start], counts.indptr[stop]
         values = data[low:high]
-        if sublinear_tf:
-            np.log(values, out=values)
-            values += 1.0
-        values *= idf[counts.indices[low:high]]
+        weigh_counts(values, counts.indices[low:high], idf, sublinear_tf=sublinear_tf)
         rows = np.repeat(np.arange(stop - start), np.diff(counts.indptr[start : stop + 1]))
-        norms = np.sqrt(np.bincount(rows, weights=values * values, minlength=stop - start))
-        norms[norms == 0.0] = 1.0
-        values /= norms[rows]
+        l2_normalise_groups(values, rows, stop - start)
     return sp.csr_matrix((data, counts.indices, counts.indptr), shape=counts.shape, copy=False)
+
+
+def weigh_counts(values: np.ndarray, columns: np.ndarray, idf: np.ndarray, *, sublinear_tf: bool) -> None:
+    """In place: float counts in `columns` become their (1 + log) term frequency times the idf."""
+    if sublinear_tf:
+        np.log(values, out=values)
+        values += 1.0
+    values *= idf[columns]
+
+
+def l2_normalise_groups(values: np.ndarray, groups: np.ndarray, n_groups: int) -> None:
+    """In place: the values of each group (a row, or a row's block) divided by their L2 norm."""
+    norms = np.sqrt(np.bincount(groups, weights=values * values, minlength=n_groups))
+    norms[norms == 0.0] = 1.0
+    values /= norms[groups]
